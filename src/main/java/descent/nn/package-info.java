@@ -1,0 +1,4 @@
+/**
+ * Layers, activations, losses, initializers, regularizers and models, each forward beside its backward.
+ */
+package descent.nn;

@@ -1,0 +1,4 @@
+/**
+ * Jupyter (JJava, IJava) and JShell integration: renderers for tables and figures, start-up imports.
+ */
+package descent.notebook;

@@ -1,0 +1,75 @@
+package descent.optim;
+
+import descent.fn.Objective;
+import descent.fn.Vec;
+import descent.schedule.Schedule;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A first-order optimizer: given parameters w and their gradient g, it changes w in place, keeping what it must
+ * remember in a {@link State}. The same interface moves a point on a 2-D surface and trains a network.
+ *
+ * <pre>{@code
+ * var sgd = Optimizers.sgd(0.95);
+ * var path = sgd.minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30);
+ * path.toTable()                                      // step, x0, x1, f, gradNorm, lr
+ *
+ * var run = sgd.start(Functions.dlfsBowl(), Vec.of(-7, 2));   // or step by step
+ * run.step();  run.step();  run.state()
+ * }</pre>
+ *
+ * Implementations are immutable descriptions of an algorithm and its hyperparameters; all mutable memory is in the
+ * {@code State} objects they create, so one optimizer can drive many runs and {@code reset} is just a new state.
+ */
+public interface Optimizer {
+
+    /** The base learning rate η, before any schedule. */
+    double lr();
+
+    /** The schedule that multiplies {@link #lr()} at each step. */
+    Schedule schedule();
+
+    /** The same optimizer with a schedule attached. */
+    Optimizer withSchedule(Schedule schedule);
+
+    /** The learning rate of the update with this 0-based step number. */
+    default double lrAt(int step) {
+        return lr() * schedule().factor(step);
+    }
+
+    /** The per-coordinate buffers this algorithm keeps, in display order (empty for SGD). */
+    List<String> stateNames();
+
+    /** Fresh state for a parameter with {@code size} coordinates. */
+    default State newState(int size) {
+        return State.of(size, stateNames().toArray(String[]::new));
+    }
+
+    /**
+     * One update of {@code w} in place, from gradient {@code g}, at learning rate {@code lr}. Implementations call
+     * {@code state.advance()} first, so {@code state.t()} is the 1-based number of this update.
+     */
+    void update(double[] w, double[] g, State state, double lr);
+
+    /**
+     * The step size each coordinate would get per unit of gradient at the current state, η/σ in the lecture's
+     * notation (for SGD just η).
+     */
+    default double[] effectiveLr(State state, double lr) {
+        double[] r = new double[state.size()];
+        Arrays.fill(r, lr);
+        return r;
+    }
+
+    /** Starts a step-by-step run of this optimizer on f from {@code start}. */
+    default Descent start(Objective f, Vec start) {
+        return new Descent(this, f, start);
+    }
+
+    /** Runs {@code steps} updates from {@code start} and returns every point visited (steps + 1 rows). */
+    default Trajectory minimize(Objective f, Vec start, int steps) {
+        return start(f, start).run(steps);
+    }
+}

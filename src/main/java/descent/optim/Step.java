@@ -1,0 +1,26 @@
+package descent.optim;
+
+import descent.fn.Vec;
+
+import java.util.Map;
+
+/**
+ * One row of a run: the point x_t, f(x_t), the gradient there, and the learning rate the next update uses.
+ * {@code state} holds the optimizer's buffers after the t-th update (empty for SGD and at step 0).
+ *
+ * <pre>{@code
+ * var s = Optimizers.sgd(0.95).start(Functions.dlfsBowl(), Vec.of(-7, 2)).step();
+ * s.x()   // Vec[-6.335, -1.7999999999999998]
+ * }</pre>
+ */
+public record Step(int step, Vec x, double f, Vec gradient, double lr, Map<String, Vec> state) {
+
+    public Step {
+        state = Map.copyOf(state);
+    }
+
+    /** Euclidean norm of the gradient at x. */
+    public double gradNorm() {
+        return gradient.norm();
+    }
+}

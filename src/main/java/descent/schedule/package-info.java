@@ -1,0 +1,4 @@
+/**
+ * Learning-rate schedules as functions of the step: decay, warm-up, cosine and friends.
+ */
+package descent.schedule;

@@ -1,0 +1,4 @@
+/**
+ * The small dense matrix type that layers compute with, and its fast kernels.
+ */
+package descent.tensor;

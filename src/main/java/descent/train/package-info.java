@@ -1,0 +1,4 @@
+/**
+ * The trainer, its history, early stopping and progress display.
+ */
+package descent.train;
