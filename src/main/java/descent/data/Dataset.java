@@ -1,0 +1,126 @@
+package descent.data;
+
+import descent.tensor.Matrix;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Labelled examples for classification: one row of {@code x} per example and an integer class label for each.
+ *
+ * <pre>{@code
+ * var d = new Dataset("toy", Matrix.of(new double[][]{{0, 0}, {1, 1}}), new int[]{0, 1}, List.of("no", "yes"));
+ * d            // Dataset(toy, 2 examples x 2 features, 2 classes)
+ * d.oneHot()   // Matrix(2x2)[[1, 0], [0, 1]]
+ * }</pre>
+ */
+public final class Dataset {
+    private final String name;
+    private final Matrix x;
+    private final int[] labels;
+    private final List<String> classNames;
+
+    /** Keeps {@code x} as given (not copied) and a copy of the labels; labels must lie in [0, classNames.size()). */
+    public Dataset(String name, Matrix x, int[] labels, List<String> classNames) {
+        if (x.rows() != labels.length) {
+            throw new IllegalArgumentException("Dataset '" + name + "' has " + x.rows() + " rows of features but "
+                    + labels.length + " labels; each example needs exactly one label.");
+        }
+        if (classNames.isEmpty()) {
+            throw new IllegalArgumentException("Dataset '" + name + "' needs at least one class name.");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classNames.size()) {
+                throw new IllegalArgumentException("Dataset '" + name + "': label " + labels[i] + " of example " + i
+                        + " is outside [0, " + classNames.size() + "); expected one of the " + classNames.size() + " classes.");
+            }
+        }
+        this.name = name;
+        this.x = x;
+        this.labels = labels.clone();
+        this.classNames = List.copyOf(classNames);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The features, one example per row (the live matrix). */
+    public Matrix x() {
+        return x;
+    }
+
+    /** A copy of the labels. */
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    public int label(int i) {
+        return labels[i];
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public int features() {
+        return x.cols();
+    }
+
+    public int classes() {
+        return classNames.size();
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Labels as one-hot rows: example i has a 1 in column labels[i]. */
+    public Matrix oneHot() {
+        Matrix m = Matrix.zeros(size(), classes());
+        for (int i = 0; i < labels.length; i++) m.set(i, labels[i], 1.0);
+        return m;
+    }
+
+    /** The examples at these row indices, copied, in this order (indices may repeat). */
+    public Dataset rows(int[] indices) {
+        if (indices.length == 0) {
+            throw new IllegalArgumentException("Dataset '" + name + "': cannot take an empty selection of rows; pick at least one index.");
+        }
+        int c = x.cols();
+        double[] data = new double[indices.length * c];
+        int[] ys = new int[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            int i = indices[k];
+            if (i < 0 || i >= size()) {
+                throw new IndexOutOfBoundsException("Dataset '" + name + "' has rows 0.." + (size() - 1) + "; asked for row " + i + ".");
+            }
+            System.arraycopy(x.data(), i * c, data, k * c, c);
+            ys[k] = labels[i];
+        }
+        return new Dataset(name, Matrix.wrap(indices.length, c, data), ys, classNames);
+    }
+
+    /** Number of examples of each class, indexed by class. */
+    public int[] classCounts() {
+        int[] counts = new int[classes()];
+        for (int y : labels) counts[y]++;
+        return counts;
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset(" + name + ", " + size() + " examples x " + features() + " features, " + classes() + " classes)";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dataset d && d.name.equals(name) && d.x.equals(x) && Arrays.equals(d.labels, labels)
+                && d.classNames.equals(classNames);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * x.hashCode() + Arrays.hashCode(labels);
+    }
+}
