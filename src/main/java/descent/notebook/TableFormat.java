@@ -45,7 +45,7 @@ public final class TableFormat {
         sb.append("<caption style=\"caption-side:top;text-align:left;font-weight:bold\">")
                 .append(esc(caption(table))).append("</caption>\n<thead><tr>");
         for (Column<?> c : table.columns()) {
-            sb.append("<th style=\"text-align:").append(align(c)).append("\" title=\"")
+            sb.append("<th style=\"padding:2px 8px;text-align:").append(align(c)).append("\" title=\"")
                     .append(esc(c.type().name())).append("\">").append(esc(c.name())).append("</th>");
         }
         sb.append("</tr></thead>\n<tbody>\n");
@@ -60,7 +60,7 @@ public final class TableFormat {
             for (Column<?> c : table.columns()) {
                 String shown = cell(c, r);
                 String exact = exact(c, r);
-                sb.append("<td style=\"text-align:").append(align(c)).append('"');
+                sb.append("<td style=\"padding:2px 8px;text-align:").append(align(c)).append('"');
                 if (!exact.equals(shown)) sb.append(" title=\"").append(esc(exact)).append('"');
                 sb.append('>').append(esc(shown)).append("</td>");
             }

@@ -138,6 +138,15 @@ final class Contours {
                 .text(text).with("hovertemplate", "%{text}<br>x0=%{x:.4g}<br>x1=%{y:.4g}");
     }
 
+    /** Three significant digits without trailing zeros: 0, 0.0187, 8.63, 1.5e-05. */
+    static String compact(double v) {
+        String s = String.format(Locale.ROOT, "%.3g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e), exponent = e < 0 ? "" : s.substring(e);
+        if (mantissa.contains(".")) mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mantissa + exponent;
+    }
+
     /** Six significant digits: plenty for a picture, and half the JSON of full doubles. */
     static double round(double v) {
         return Double.isFinite(v) && v != 0 ? new BigDecimal(v).round(SIX_DIGITS).doubleValue() : v;
@@ -165,7 +174,7 @@ final class Contours {
         for (int i = 0; i < ticks.length; i++) {
             // the lowest tick is zmin itself; computing it back through pow/log would print rounding noise
             double v = i == 0 ? zmin : Math.pow(10, ticks[i]) - delta + zmin;
-            r[i] = String.format(Locale.ROOT, "%.3g", v);
+            r[i] = compact(v);
         }
         return r;
     }

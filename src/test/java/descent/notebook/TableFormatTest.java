@@ -37,9 +37,9 @@ class TableFormatTest {
         assertTrue(html.contains(">&lt;name&gt;</th>"));
         assertTrue(html.contains(">x&lt;y</td>"));
         assertTrue(html.contains(">it&#39;s &amp; done</td>"));
-        assertTrue(html.contains("<td style=\"text-align:right\" title=\"-1.7999999999999998\">-1.8</td>"),
+        assertTrue(html.contains("<td style=\"padding:2px 8px;text-align:right\" title=\"-1.7999999999999998\">-1.8</td>"),
                 "rounded value shows the exact one on hover");
-        assertTrue(html.contains("<td style=\"text-align:right\">2.5</td>"), "no tooltip when nothing is rounded");
+        assertTrue(html.contains("<td style=\"padding:2px 8px;text-align:right\">2.5</td>"), "no tooltip when nothing is rounded");
         assertFalse(html.contains("<name>"));
     }
 

@@ -121,6 +121,15 @@ class PlotsTest {
     }
 
     @Test
+    void colourBarTicksAreCompact() {
+        assertEquals("0", Contours.compact(0.0));
+        assertEquals("0.0187", Contours.compact(0.018734));
+        assertEquals("8.63", Contours.compact(8.6289));
+        assertEquals("2", Contours.compact(2.0004));
+        assertEquals("1.5e-05", Contours.compact(1.5e-5));
+    }
+
+    @Test
     void regionAroundPoints() {
         Region r = Region.around(List.of(Vec.of(-7, 2), Vec.of(0, 0)), 0.1);
         Approx.assertClose(-7.7, r.xMin(), Approx.TIGHT, "xMin");
