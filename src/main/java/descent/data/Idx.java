@@ -54,7 +54,9 @@ public final class Idx {
     /** Java arrays hold at most about 2^31 values; a Matrix is one array. */
     private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
     /** Gzip data is inflated into a buffer that starts at most this big and doubles as data arrives. */
-    private static final int FIRST_CHUNK = 1 << 20;
+    private static final int FIRST_CHUNK = 1 << 16;
+    /** Below this many values a second thread costs more than the allocation it would hide. */
+    private static final int PARALLEL_ALLOCATION = 1 << 20;
     /** Deflate's largest possible expansion is about 1032:1 (a 258-byte match in about 2 bits). */
     private static final long MAX_DEFLATE_RATIO = 1032;
     private static final double[] SCALE = new double[256];
@@ -83,7 +85,7 @@ public final class Idx {
             // Zeroing a fresh 376 MB array costs as much as inflating the file, so it runs on a second thread while
             // this one inflates; only for sizes the file can plausibly hold, never from the header's word alone.
             FutureTask<double[]> pixels = new FutureTask<>(() -> new double[(int) need]);
-            boolean early = need <= FIRST_CHUNK + 8L * in.fileLength;
+            boolean early = need >= PARALLEL_ALLOCATION && need <= FIRST_CHUNK + 8L * in.fileLength;
             if (early) startDaemon(pixels);
             byte[] bytes = in.readItems(h, n, rows * cols, "images");
             if (!early) pixels.run();
