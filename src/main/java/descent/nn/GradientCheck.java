@@ -18,7 +18,7 @@ import java.util.function.DoubleSupplier;
  *
  * <pre>
  *   numerical  ∂L/∂θ_k ≈ (L(θ + h·e_k) − L(θ − h·e_k)) / 2h          for every coordinate k
- *   relative error of a tensor = ‖g_backprop − g_numerical‖ / (‖g_backprop‖ + ‖g_numerical‖)
+ *   relative error of a tensor = ‖g_backprop − g_numerical‖ / max(‖g_backprop‖ + ‖g_numerical‖, 1e-4)
  * </pre>
  *
  * For a single layer the loss is L = Σ y ⊙ R with a fixed random R, so that dL/dy = R exercises every output; for a
@@ -35,6 +35,13 @@ import java.util.function.DoubleSupplier;
 public final class GradientCheck {
     /** The difference step: small enough for O(h²) truncation error, large enough to keep rounding error small. */
     public static final double H = 1e-5;
+
+    /**
+     * The smallest denominator of the relative error. A tensor whose true gradient is 0 (a bias right before batch
+     * norm) has backprop and numerical gradients that are both rounding noise, ~1e-11 apart; their "relative" error
+     * would be 1. Below this norm the error is measured against the floor instead.
+     */
+    public static final double FLOOR = 1e-4;
 
     /** The check of one tensor. */
     public record Result(String tensor, String shape, int size, double relativeError, double maxAbsDifference) {
@@ -129,8 +136,7 @@ public final class GradientCheck {
             diff += d * d;
             maxAbs = Math.max(maxAbs, Math.abs(d));
         }
-        double scale = backprop.norm() + numerical.norm();
-        double rel = scale == 0 ? 0 : Math.sqrt(diff) / scale;
+        double rel = Math.sqrt(diff) / Math.max(backprop.norm() + numerical.norm(), FLOOR);
         return new Result(name, backprop.shape(), backprop.size(), rel, maxAbs);
     }
 

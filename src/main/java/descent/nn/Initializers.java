@@ -74,10 +74,17 @@ public final class Initializers {
         }
     }
 
+    /** Numbers as Python prints them: 0.2, 0.0001, 1e-05, 1e-08 (the optimizers' format). */
     static String fmt(double v) {
+        if (v == 0 || !Double.isFinite(v)) return v == 0 ? "0" : Double.toString(v);
+        double a = Math.abs(v);
+        if (a >= 1e-4 && a < 1e16) {
+            return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        }
         String s = Double.toString(v);
-        if (s.endsWith(".0")) return s.substring(0, s.length() - 2);
-        if (s.contains("E")) return String.format(Locale.ROOT, "%g", v).replaceAll("\\.?0+e", "e");
-        return s;
+        int e = s.indexOf('E');
+        String mantissa = s.substring(0, e).replaceAll("\\.0$", "");
+        int exp = Integer.parseInt(s.substring(e + 1));
+        return mantissa + (exp < 0 ? "e-" : "e+") + String.format(Locale.ROOT, "%02d", Math.abs(exp));
     }
 }
