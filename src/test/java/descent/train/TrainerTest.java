@@ -31,6 +31,11 @@ class TrainerTest {
         var history = Trainer.of(net, spirals, Optimizers.sgd(0.3)).batchSize(20).seed(4).fit(150);
         Evaluation e = Trainer.of(net, spirals, Optimizers.sgd(0.3)).evaluate(spirals);
         assertTrue(e.accuracy() >= 0.97, "training accuracy " + e.accuracy() + "\n" + history.epochs().last(5));
+        // the data set is not linearly separable: a network without hidden layers stays far below
+        var linear = Mlp.of(2, 2).seed(3);
+        Trainer.of(linear, spirals, Optimizers.sgd(0.3)).batchSize(20).seed(4).fit(50);
+        double linearAccuracy = Trainer.of(linear, spirals, Optimizers.sgd(0.3)).evaluate(spirals).accuracy();
+        assertTrue(linearAccuracy < 0.75, "linear model accuracy " + linearAccuracy);
     }
 
     @Test
