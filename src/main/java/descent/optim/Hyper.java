@@ -67,6 +67,6 @@ final class Hyper {
     }
 
     static String scheduleSuffix(Schedule s) {
-        return s == Schedules.constant() ? "" : ", schedule=" + s;
+        return s instanceof descent.schedule.Constant ? "" : ", schedule=" + s;
     }
 }

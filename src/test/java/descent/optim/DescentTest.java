@@ -104,5 +104,8 @@ class DescentTest {
         // update 1 at lr 0.1: y 2 → 2 − 0.1·4 = 1.6; update 2 at lr 0.05: y → 1.6 − 0.05·3.2 = 1.44
         Approx.assertClose(1.44, t.last().x().get(1), Approx.TIGHT, "y after a scheduled step");
         assertEquals(0.05, t.get(1).lr());
+        assertEquals("Adam(lr=0.3, beta1=0.9, beta2=0.999, eps=1e-08, schedule=StepDecay(stepSize=10, gamma=0.5))",
+                Optimizers.adam(0.3).withSchedule(descent.schedule.Schedules.stepDecay(10, 0.5)).toString());
+        assertEquals(0.15, Optimizers.adam(0.3).withSchedule(descent.schedule.Schedules.stepDecay(10, 0.5)).lrAt(10));
     }
 }
