@@ -6,5 +6,6 @@ import descent.schedule.*;
 import descent.tensor.*;
 import descent.data.*;
 import descent.plot.*;
+import descent.experiment.*;
 import tech.tablesaw.api.*;
 import tech.tablesaw.plotly.components.Figure;
