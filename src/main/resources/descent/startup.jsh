@@ -9,5 +9,6 @@ import descent.nn.*;
 import descent.train.*;
 import descent.experiment.*;
 import descent.plot.*;
+import descent.experiment.*;
 import tech.tablesaw.api.*;
 import tech.tablesaw.plotly.components.Figure;
