@@ -13,8 +13,10 @@ import java.util.Locale;
  * scaling the weights by 1−p approximates averaging them). Made by {@link DropoutRun#ensemble}.
  *
  * <pre>{@code
- * var e = Overfitting.dropout(NetSetup.book(), few, test, 0.2).ensemble(test, 32, 7);
- * e.table()    // dropout, members, ensembleAccuracy, scaledAccuracy
+ * var d = Splits.trainTest(Datasets.blobs(440, 3, 0.7, 3), 0.5, 1);
+ * var setup = new NetSetup(2, 32, Optimizers.sgd(0.3), 10, 20, 1);   // small: 2 hidden layers of 32, 20 epochs
+ * var e = Overfitting.dropout(setup, d.train(), d.test(), 0.2).ensemble(d.test(), 16, 7);
+ * e.table();   // dropout, members, ensembleAccuracy, scaledAccuracy
  * e.figure()   // ensemble accuracy by number of members; the scaled network as a flat line
  * }</pre>
  *

@@ -25,10 +25,12 @@ import java.util.Map;
  * </pre>
  *
  * <pre>{@code
- * var d = Overfitting.dropout(NetSetup.book(), few, test, 0.2);
- * d.figure()                // training (solid) and test (dashed) accuracy by epoch for each variant
- * d.summary()               // dropout, trainAccuracy, testAccuracy, gap after the last epoch
- * d.ensemble(test, 32, 7)   // averaging 1..32 random thinned networks against the one scaled network
+ * var d = Splits.trainTest(Datasets.blobs(440, 3, 0.7, 3), 0.5, 1);
+ * var setup = new NetSetup(2, 32, Optimizers.sgd(0.3), 10, 20, 1);   // small: 2 hidden layers of 32, 20 epochs
+ * var drop = Overfitting.dropout(setup, d.train(), d.test(), 0.2);
+ * drop.figure();               // training (solid) and test (dashed) accuracy by epoch for each variant
+ * drop.summary();              // dropout, trainAccuracy, testAccuracy, gap after the last epoch
+ * drop.ensemble(d.test(), 8, 7)   // averaging 1..8 random thinned networks against the one scaled network
  * }</pre>
  *
  * @param setup    the network and training settings

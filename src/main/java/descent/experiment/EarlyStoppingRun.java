@@ -18,11 +18,12 @@ import java.util.Locale;
  * that did not stop. Made by {@link Overfitting#earlyStopping}.
  *
  * <pre>{@code
- * var es = Overfitting.earlyStopping(NetSetup.book().withOptimizer(Optimizers.sgd(0.1)).withEpochs(60),
- *         data.train().head(1000), data.test().head(2000), 5);
- * es            // EarlyStoppingRun(stopped after epoch 19, restored epoch 14: validation loss 0.61, accuracy 0.78)
- * es.table()    // epoch, loss, validationLoss, validationAccuracy, beforeStop, best
- * es.figure()   // both losses by epoch, the restored epoch and the stopping point marked
+ * var d = Splits.trainTest(Datasets.blobs(440, 3, 0.7, 3), 0.5, 1);
+ * var setup = new NetSetup(2, 32, Optimizers.sgd(0.3), 10, 20, 1);   // small: 2 hidden layers of 32, 20 epochs
+ * var es = Overfitting.earlyStopping(setup.withEpochs(60), d.train(), d.test(), 5);
+ * System.out.println(es);   // EarlyStoppingRun(stopped after epoch ..., restored epoch ...: validation loss ..., accuracy ...)
+ * es.table();    // epoch, loss, validationLoss, validationAccuracy, beforeStop, best
+ * es.figure()    // both losses by epoch, the restored epoch and the stopping point marked
  * }</pre>
  *
  * Epochs count from 1 (the state after one pass). The rule is Keras's: stop after {@code patience} epochs without a

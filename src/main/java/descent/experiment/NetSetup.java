@@ -13,9 +13,10 @@ import java.util.Locale;
  * what width, which optimizer, batch size, epochs and seed. Input and output widths come from the data.
  *
  * <pre>{@code
- * NetSetup.book()                                  // NetSetup(6x100 ReLU, SGD(lr=0.01), batchSize=100, epochs=200, seed=1)
- * NetSetup.book().withEpochs(50).withOptimizer(Optimizers.adam(0.001))
- * NetSetup.book().network(train)                   // Mlp[Dense(784, 100), ReLU, ..., Dense(100, 10); seed=1]
+ * NetSetup.book();                                 // NetSetup(6x100 ReLU, SGD(lr=0.01), batchSize=100, epochs=200, seed=1)
+ * var setup = NetSetup.book().withHidden(2, 16).withEpochs(5).withOptimizer(Optimizers.adam(0.001));
+ * var train = Datasets.blobs(200, 3, 0.5, 1);
+ * setup.network(train)                             // Mlp[Dense(2, 16), ReLU, Dense(16, 16), ReLU, Dense(16, 3); seed=1]
  * }</pre>
  *
  * {@link #book()} is Deep Learning from Scratch §6.4.1 ({@code MultiLayerNet(784, [100]*6, 10)}, He initialization,

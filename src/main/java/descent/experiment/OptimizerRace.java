@@ -15,13 +15,17 @@ import java.util.List;
  * updates: the book's comparison on MNIST (Deep Learning from Scratch §6.1.7, Figure 6-9), here on Fashion-MNIST.
  *
  * <pre>{@code
- * var race = OptimizerRace.book();        // OptimizerRace(hidden=[100, 100, 100, 100], batchSize=128, iterations=2000, seed=1, threads=2)
- * var r = race.run(data.train(), data.test(),
+ * OptimizerRace.book();   // OptimizerRace(hidden=[100, 100, 100, 100], batchSize=128, iterations=2000, seed=1, threads=...)
+ * var data = Datasets.blobs(400, 4, 0.3, 5);
+ * var race = OptimizerRace.book().withHidden(16, 16).withBatchSize(32).withIterations(150);
+ * var r = race.run(data, data,
  *         Optimizers.sgd(0.01), Optimizers.momentum(0.01, 0.9), Optimizers.adaGrad(0.01), Optimizers.adam(0.001));
- * r.figure()    // smoothed training loss by iteration, one line per optimizer
- * r.table()     // optimizer, finalLoss, minSmoothedLoss, testAccuracy, diverged
- * race.withIterations(1000).run(train, test, Optimizers.adam(0.01), Optimizers.adam(0.01).withSchedule(Schedules.warmupConstant(100)))
+ * r.figure();   // smoothed training loss by iteration, one line per optimizer
+ * r.table();    // optimizer, finalLoss, minSmoothedLoss, testAccuracy, diverged
+ * race.run(data, data, Optimizers.adam(0.01), Optimizers.adam(0.01).withSchedule(Schedules.warmupConstant(50))).lrFigure()
  * }</pre>
+ *
+ * The notebook runs the book's setting ({@code OptimizerRace.book()}) on Fashion-MNIST.
  *
  * Network: input → hidden ReLU layers → 10 scores, He initialization, softmax cross-entropy; shuffled batches. The
  * runs are independent, so they go in parallel on {@code threads} threads; each has its own network and trainer
@@ -50,8 +54,8 @@ public record OptimizerRace(List<Integer> hidden, int batchSize, int iterations,
         return new OptimizerRace(List.of(100, 100, 100, 100), 128, 2000, 1, TrialPool.defaultThreads());
     }
 
-    public OptimizerRace withHidden(Integer... widths) {
-        return new OptimizerRace(List.of(widths), batchSize, iterations, seed, threads);
+    public OptimizerRace withHidden(int... widths) {
+        return new OptimizerRace(java.util.Arrays.stream(widths).boxed().toList(), batchSize, iterations, seed, threads);
     }
 
     public OptimizerRace withBatchSize(int batchSize) {

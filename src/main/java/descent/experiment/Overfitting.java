@@ -17,15 +17,14 @@ import java.util.List;
  * Learning from Scratch §6.4, each returning a record with a table and a figure.
  *
  * <pre>{@code
- * var data = Datasets.fashionMnist();
- * var few = data.train().head(300);                       // the book's 300 training images
- * var test = data.test().head(2000);
- * var setup = NetSetup.book();                            // 6x100 ReLU, SGD(lr=0.01), batch 100, 200 epochs
- *
- * Overfitting.earlyStopping(setup.withOptimizer(Optimizers.sgd(0.1)).withEpochs(60), data.train().head(1000), test, 5)
- * Overfitting.regularization(setup, few, test, Regularizers.l2(0.1), Regularizers.l1(0.005))   // gap and histograms
- * Overfitting.dropout(setup, few, test, 0.2).ensemble(test, 32)                                // both conventions
+ * var d = Splits.trainTest(Datasets.blobs(440, 3, 0.7, 3), 0.5, 1);
+ * var setup = new NetSetup(2, 32, Optimizers.sgd(0.3), 10, 20, 1);   // small: 2 hidden layers of 32, 20 epochs
+ * Overfitting.earlyStopping(setup, d.train(), d.test(), 3);
+ * Overfitting.regularization(setup, d.train(), d.test(), Regularizers.l2(0.1), Regularizers.l1(0.01)).summary();
+ * Overfitting.dropout(setup, d.train(), d.test(), 0.2).ensemble(d.test(), 8, 7).table()
  * }</pre>
+ *
+ * The notebook runs the book's setting instead: {@code NetSetup.book()} on 300 Fashion-MNIST training images.
  *
  * Every run is seeded by the setup: the same setup gives the same tables, bit for bit. Runs of one experiment share
  * the seed, so they start from the same weights and see the same batches; only the treatment differs.

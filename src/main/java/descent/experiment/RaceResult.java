@@ -15,9 +15,11 @@ import java.util.List;
  * What an {@link OptimizerRace} produced: the loss of every update of every optimizer, and a summary.
  *
  * <pre>{@code
- * r.table()      // optimizer, finalLoss, minSmoothedLoss, testAccuracy, diverged
- * r.curves()     // optimizer, iteration, loss, smoothedLoss, lr
- * r.figure()     // smoothed loss by iteration (raw loss faint behind it)
+ * var data = Datasets.blobs(400, 4, 0.3, 5);
+ * var r = OptimizerRace.book().withHidden(16).withIterations(100).run(data, data, Optimizers.sgd(0.01), Optimizers.adam(0.01));
+ * r.table();     // optimizer, finalLoss, minSmoothedLoss, testAccuracy, diverged
+ * r.curves();    // optimizer, iteration, loss, smoothedLoss, lr
+ * r.figure();    // smoothed loss by iteration (raw loss faint behind it)
  * r.lrFigure()   // the learning rate each optimizer used at each iteration (schedules, warm-up)
  * }</pre>
  *

@@ -20,10 +20,12 @@ import java.util.Locale;
  * by {@link Overfitting#regularization}.
  *
  * <pre>{@code
- * var reg = Overfitting.regularization(NetSetup.book(), few, test, Regularizers.l2(0.1), Regularizers.l1(0.005));
- * reg.figure()            // training (solid) and test (dashed) accuracy by epoch, one colour per regularizer
- * reg.summary()           // regularizer, trainAccuracy, testAccuracy, gap, meanAbsWeight, maxAbsWeight, nearZero
- * reg.histogramFigure()   // how the final weights are distributed
+ * var d = Splits.trainTest(Datasets.blobs(440, 3, 0.7, 3), 0.5, 1);
+ * var setup = new NetSetup(2, 32, Optimizers.sgd(0.3), 10, 20, 1);   // small: 2 hidden layers of 32, 20 epochs
+ * var reg = Overfitting.regularization(setup, d.train(), d.test(), Regularizers.l2(0.1), Regularizers.l1(0.01));
+ * reg.figure();           // training (solid) and test (dashed) accuracy by epoch, one colour per regularizer
+ * reg.summary();          // regularizer, trainAccuracy, testAccuracy, gap, meanAbsWeight, maxAbsWeight, nearZero
+ * reg.histogramFigure();  // how the final weights are distributed
  * reg.table()             // regularizer, epoch, trainAccuracy, testAccuracy, gap
  * }</pre>
  *

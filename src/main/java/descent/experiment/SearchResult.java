@@ -17,10 +17,13 @@ import java.util.Locale;
  * The trials of a {@link RandomSearch}, best first.
  *
  * <pre>{@code
- * result.table()           // trial, seed, lr, weightDecay, trainAccuracy, validationAccuracy, validationLoss, diverged
- * result.table().first(5)  // the five best
- * result.figure()          // lr against weight decay on log axes, coloured by validation accuracy
- * result.accuracyFigure()  // validation accuracy against lr
+ * var split = Splits.trainTest(Datasets.blobs(300, 3, 0.4, 2), 0.3, 1);
+ * var result = RandomSearch.book().withSetup(new NetSetup(1, 16, Optimizers.sgd(0.1), 30, 8, 0)).withTrials(6)
+ *         .withLr(1e-3, 1).run(split.train(), split.test());
+ * result.table();           // trial, seed, lr, weightDecay, trainAccuracy, validationAccuracy, validationLoss, diverged
+ * result.table().first(3);  // the three best
+ * result.figure();          // lr against weight decay on log axes, coloured by validation accuracy
+ * result.accuracyFigure();  // validation accuracy against lr
  * result.best()
  * }</pre>
  *

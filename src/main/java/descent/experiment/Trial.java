@@ -6,7 +6,9 @@ import java.util.Locale;
  * One configuration of a {@link RandomSearch} and how it did.
  *
  * <pre>{@code
- * result.best()   // Trial(trial=17, seed=..., lr=0.006123, weightDecay=2.301e-07, trainAccuracy=0.9125, validationAccuracy=0.79, ...)
+ * var split = Splits.trainTest(Datasets.blobs(300, 3, 0.4, 2), 0.3, 1);
+ * var search = RandomSearch.book().withSetup(new NetSetup(1, 16, Optimizers.sgd(0.1), 30, 8, 0)).withLr(1e-3, 1);
+ * search.trial(0, split.train(), split.test())   // Trial(trial=0, seed=..., lr=..., weightDecay=..., trainAccuracy=..., ...)
  * }</pre>
  *
  * @param trial              index in the search (0-based)
