@@ -133,7 +133,7 @@ class TrainerTest {
         Matrix withLabel = Matrix.zeros(20, 3);
         Dataset three = new Dataset("with label", withLabel, d.labels(), d.classNames());
         var e = assertThrows(IllegalArgumentException.class, () -> Trainer.of(Mlp.of(2, 16, 2), three, Optimizers.sgd(0.1)));
-        assertTrue(e.getMessage().startsWith("Dense(2, 16) expects input width 2 but got 3"), e.getMessage());
+        assertEquals("Dense(2, 16) expects input width 2 but got 3; did you leave the label column in x?", e.getMessage());
         assertTrue(e.getMessage().endsWith("did you leave the label column in x?"), e.getMessage());
 
         Matrix nan = d.x().copy();
