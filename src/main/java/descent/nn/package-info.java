@@ -4,7 +4,7 @@
  * <pre>{@code
  * var net = Mlp.of(784, 100, 100, 10).relu().batchNorm().dropout(0.2).init(Initializers.he()).seed(42);
  * net.summary()
- * GradientCheck.model(net, Losses.softmaxCrossEntropy(), x, oneHot).toTable()
+ * BackpropCheck.model(net, Losses.softmaxCrossEntropy(), x, oneHot).toTable()
  * }</pre>
  *
  * Start with {@link descent.nn.Layer} (the contract), {@link descent.nn.Dense} and {@link descent.nn.ReLU} (the

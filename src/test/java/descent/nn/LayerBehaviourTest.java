@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static descent.nn.GradientChecks.random;
+import static descent.nn.BackpropChecks.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +36,7 @@ class LayerBehaviourTest {
                 return w;
             }
         };
-        var check = GradientCheck.layer(wrong, random(3, 4, 1), 2);
+        var check = BackpropCheck.layer(wrong, random(3, 4, 1), 2);
         Approx.assertClose(1.0 / 3.0, check.result("input").relativeError(), Approx.TIGHT, "|2g − g| / (|2g| + |g|)");
     }
 
