@@ -1,5 +1,6 @@
 package descent.notebook;
 
+import descent.train.Progress;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -25,6 +26,7 @@ public final class JJavaExtension implements Extension {
     public void install(BaseKernel kernel) {
         register(kernel.getRenderer());
         kernel.evalRaw(Startup.script());
+        Progress.useLive(JupyterProgress::jjava);
     }
 
     /** Registers text/html (preferred) and text/plain renderers for {@link MimeBundle#TYPES} on a JJava renderer. */
@@ -43,6 +45,6 @@ public final class JJavaExtension implements Extension {
     @Override
     public String toString() {
         return "JJavaExtension(renderers for " + MimeBundle.TYPES.stream().map(Class::getSimpleName).toList()
-                + ", start-up imports)";
+                + ", start-up imports, live training progress)";
     }
 }

@@ -164,7 +164,7 @@ public final class TableFormat {
         return String.format(Locale.ROOT, "%." + Math.max(0, shown.precision() - 1) + "e", shown.doubleValue());
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
