@@ -134,13 +134,15 @@ public final class Idx {
      * @param limit read only the first {@code limit} examples ({@code Integer.MAX_VALUE} for all)
      */
     public static Dataset dataset(String name, Path imagesFile, Path labelsFile, List<String> classNames, int limit) {
-        Images images = images(imagesFile, limit);
-        int[] labels = labels(labelsFile, limit);
-        if (labels.length != images.count()) {
-            throw new IdxFormatException(labelsFile, "has " + labels.length + " labels but " + imagesFile.getFileName()
-                    + " has " + images.count() + " images; each image needs exactly one label. Are images and labels"
+        // Compare the headers first: with a limit the loaded counts could agree although the files do not.
+        long imageCount = count(imagesFile, IMAGES_MAGIC), labelCount = count(labelsFile, LABELS_MAGIC);
+        if (imageCount != labelCount) {
+            throw new IdxFormatException(labelsFile, "has " + labelCount + " labels but " + imagesFile.getFileName()
+                    + " has " + imageCount + " images; each image needs exactly one label. Are images and labels"
                     + " from the same set (train-* with train-*, t10k-* with t10k-*)?");
         }
+        Images images = images(imagesFile, limit);
+        int[] labels = labels(labelsFile, limit);
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] >= classNames.size()) {
                 throw new IdxFormatException(labelsFile, "label " + labels[i] + " of item " + i + " is outside 0.."
@@ -149,6 +151,13 @@ public final class Idx {
             }
         }
         return new Dataset(name, images.pixels(), labels, classNames);
+    }
+
+    /** The item count in a file's header (the header alone is read and checked). */
+    static long count(Path file, int magic) {
+        try (Source in = Source.open(file)) {
+            return Header.read(in, magic).count();
+        }
     }
 
     private static void checkLimit(int limit) {
