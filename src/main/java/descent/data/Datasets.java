@@ -12,7 +12,7 @@ import java.util.concurrent.FutureTask;
  * One-line access to real and synthetic datasets.
  *
  * <pre>{@code
- * var fashion = Datasets.fashionMnist();        // TrainTest(train=Dataset(fashion-mnist-train, 60000 examples x 784 features, 10 classes), test=...)
+ * var fashion = Datasets.fashionMnist();        // TrainTest[train=Dataset(fashion-mnist-train, 60000 examples x 784 features, 10 classes), test=...]
  * var quick = Datasets.fashionMnist(1000);      // the first 1000 training and 1000 test images
  * var few = fashion.train().sample(500, 42);    // 500 random training images, the same for seed 42
  * var moons = Datasets.moons(200, 0.1, 42);     // Dataset(moons(n=200, noise=0.1, seed=42), 200 examples x 2 features, 2 classes)
