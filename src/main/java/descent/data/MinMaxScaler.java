@@ -98,8 +98,8 @@ public final class MinMaxScaler implements Scaler {
         int c = factor.length;
         BooleanColumn constant = BooleanColumn.create("constant", c);
         for (int j = 0; j < c; j++) constant.set(j, stats.constant(j));
-        return Scaling.readable(Table.create("MinMaxScaler", IntColumn.indexColumn("feature", c, 0),
-                DoubleColumn.create("min", stats.min.clone()), DoubleColumn.create("max", stats.max.clone()), constant));
+        return Table.create("MinMaxScaler", IntColumn.indexColumn("feature", c, 0),
+                DoubleColumn.create("min", stats.min.clone()), DoubleColumn.create("max", stats.max.clone()), constant);
     }
 
     @Override

@@ -4,9 +4,6 @@ import descent.tensor.Matrix;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.numbers.NumberColumnFormatter;
-
-import java.util.Locale;
 
 /**
  * Statistics tables for the feature-scaling demo: what each feature looked like before and after scaling.
@@ -17,8 +14,8 @@ import java.util.Locale;
  * Scaling.stats(x)                                           // feature, mean, std, min, max
  * Scaling.compare(x, Standardizer.fit(x).transform(x))       // feature, mean/std/min/max before and after
  * }</pre>
- * std is the population standard deviation (divide by n), as numpy's {@code x.std(axis=0)}. The tables keep full
- * doubles and print four significant digits ({@code 0.8581}, {@code -4.885e-18}: a mean that is zero up to rounding).
+ * std is the population standard deviation (divide by n), as numpy's {@code x.std(axis=0)}. Like every descent table,
+ * these show every digit: a standardized mean prints as, say, {@code -4.884981308350689e-18}, zero up to rounding.
  */
 public final class Scaling {
     private Scaling() {
@@ -27,9 +24,9 @@ public final class Scaling {
     /** One row per feature: feature, mean, std, min, max. */
     public static Table stats(Matrix x) {
         FeatureStats s = FeatureStats.of(x, "Scaling.stats");
-        return readable(Table.create("feature statistics", IntColumn.indexColumn("feature", x.cols(), 0),
+        return Table.create("feature statistics", IntColumn.indexColumn("feature", x.cols(), 0),
                 DoubleColumn.create("mean", s.mean), DoubleColumn.create("std", s.std),
-                DoubleColumn.create("min", s.min), DoubleColumn.create("max", s.max)));
+                DoubleColumn.create("min", s.min), DoubleColumn.create("max", s.max));
     }
 
     /** One row per feature: feature, then mean, std, min, max before and after. */
@@ -40,29 +37,10 @@ public final class Scaling {
         }
         FeatureStats b = FeatureStats.of(before, "Scaling.compare (before)");
         FeatureStats a = FeatureStats.of(after, "Scaling.compare (after)");
-        return readable(Table.create("before and after scaling", IntColumn.indexColumn("feature", before.cols(), 0),
+        return Table.create("before and after scaling", IntColumn.indexColumn("feature", before.cols(), 0),
                 DoubleColumn.create("mean before", b.mean), DoubleColumn.create("std before", b.std),
                 DoubleColumn.create("min before", b.min), DoubleColumn.create("max before", b.max),
                 DoubleColumn.create("mean after", a.mean), DoubleColumn.create("std after", a.std),
-                DoubleColumn.create("min after", a.min), DoubleColumn.create("max after", a.max)));
+                DoubleColumn.create("min after", a.min), DoubleColumn.create("max after", a.max));
     }
-
-    /** Prints every double column with four significant digits; the values themselves stay exact. */
-    static Table readable(Table t) {
-        for (var c : t.columns()) {
-            if (c instanceof DoubleColumn d) d.setPrintFormatter(FOUR_DIGITS);
-        }
-        return t;
-    }
-
-    private static final NumberColumnFormatter FOUR_DIGITS = new NumberColumnFormatter() {
-        @Override
-        public String format(double v) {
-            if (Double.isNaN(v)) return "";
-            if (v == 0 || Double.isInfinite(v)) return v == 0 ? "0" : Double.toString(v);
-            String s = String.format(Locale.ROOT, "%.4g", v);
-            // 0.8500 -> 0.85, 1.000e-05 -> 1e-05
-            return s.contains("e") ? s.replaceFirst("\\.?0+e", "e") : s.contains(".") ? s.replaceFirst("\\.?0+$", "") : s;
-        }
-    };
 }

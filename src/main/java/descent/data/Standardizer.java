@@ -92,8 +92,8 @@ public final class Standardizer implements Scaler {
         IntColumn feature = IntColumn.indexColumn("feature", c, 0);
         BooleanColumn constant = BooleanColumn.create("constant", c);
         for (int j = 0; j < c; j++) constant.set(j, stats.constant(j));
-        return Scaling.readable(Table.create("Standardizer", feature, DoubleColumn.create("mean", stats.mean.clone()),
-                DoubleColumn.create("std", stats.std.clone()), constant));
+        return Table.create("Standardizer", feature, DoubleColumn.create("mean", stats.mean.clone()),
+                DoubleColumn.create("std", stats.std.clone()), constant);
     }
 
     @Override

@@ -54,10 +54,6 @@ class ScalingTest {
         assertClose(0, t.doubleColumn("mean after").get(0), TIGHT, "mean after");
         assertClose(1, t.doubleColumn("std after").get(0), TIGHT, "std after");
         assertClose(-Math.sqrt(1.5), t.doubleColumn("min after").get(0), TIGHT, "min after");
-        // printed with four significant digits, stored exactly
-        assertEquals("1.633", t.doubleColumn("std before").getString(0));
-        assertEquals("10", t.doubleColumn("mean before").getString(1));
-        assertEquals("-1.225", t.doubleColumn("min after").getString(0));
         Table st = Scaling.stats(TRAIN);
         assertEquals(java.util.List.of("feature", "mean", "std", "min", "max"), st.columnNames());
         assertClose(10, st.doubleColumn("max").get(1), EXACT, "max of column 1");
