@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.data.Dataset;
 import descent.fn.Objective;
 import descent.fn.Vec;
 import descent.optim.Optimizer;
@@ -51,6 +52,16 @@ public final class Plots {
     /** Like {@link #contour(Objective, Trajectory...)} over a given region, e.g. {@code Region.of(-8, 2, -3, 3)}. */
     public static PlotlyFigure contour(Objective f, Region region, Trajectory... paths) {
         return Contours.figure(f, region, List.of(paths));
+    }
+
+    /** A 2-D dataset as points coloured by class (see {@link DataPlots#scatter}). */
+    public static PlotlyFigure scatter(Dataset data) {
+        return DataPlots.scatter(data);
+    }
+
+    /** The first {@code count} examples of an image dataset in a grid, titled with their class names. */
+    public static PlotlyFigure images(Dataset data, int count) {
+        return DataPlots.images(data, count);
     }
 
     /** One path as a trace (lines and markers, hover text with step and f), for figures of your own. */
