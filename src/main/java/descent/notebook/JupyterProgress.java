@@ -37,8 +37,7 @@ public final class JupyterProgress implements Progress {
     private long lastDraw;
     private int first = -1;
     private double validation = Double.NaN;
-    private TrainingStep lastStep;
-    private int lastTotal;
+    private boolean forceNext;
 
     public JupyterProgress(Display display, long intervalMillis) {
         if (display == null) throw new IllegalArgumentException("JupyterProgress needs a display; got null.");
@@ -57,11 +56,10 @@ public final class JupyterProgress implements Progress {
     @Override
     public void update(TrainingStep step, int totalIterations) {
         if (first < 0) first = step.iteration();
-        lastStep = step;
-        lastTotal = totalIterations;
         long now = System.nanoTime();
         int done = step.iteration() - first + 1;
-        if (id != null && done < totalIterations && now - lastDraw < intervalNanos) return;
+        if (id != null && !forceNext && done < totalIterations && now - lastDraw < intervalNanos) return;
+        forceNext = false;
         lastDraw = now;
         draw(step, done, totalIterations);
     }
@@ -69,7 +67,8 @@ public final class JupyterProgress implements Progress {
     @Override
     public void epoch(EpochResult epoch) {
         validation = epoch.validationAccuracy();
-        if (lastStep != null) draw(lastStep, lastStep.iteration() - first + 1, lastTotal);
+        forceNext = true; // the trainer reports the epoch before the step that ended it: draw that step
+
     }
 
     @Override
@@ -80,7 +79,7 @@ public final class JupyterProgress implements Progress {
         else display.update(id, html, text);
         id = null;
         first = -1;
-        lastStep = null;
+        forceNext = false;
         validation = Double.NaN;
     }
 
