@@ -11,7 +11,7 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
  * when descent's jar is on its class path, so users type nothing:
  *
  * <pre>{@code
- * %maven io.github.descent:descent:0.1.0-SNAPSHOT      // or: %jars target/descent-*.jar, %classpath target/lib/*
+ * %maven io.github.descent:descent:0.1.0-SNAPSHOT    // after mvn install; or: %classpath target/descent-0.1.0-SNAPSHOT.jar target/lib/*.jar
  * var f = Functions.dlfsBowl();
  * Plots.contour(f, Optimizers.sgd(0.95).minimize(f, Vec.of(-7, 2), 30))   // draws
  * }</pre>

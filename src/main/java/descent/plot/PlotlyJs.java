@@ -13,9 +13,9 @@ import java.util.zip.GZIPOutputStream;
  * The plotly.js library that ships inside descent's class path, so figures draw without a network.
  *
  * <pre>{@code
- * PlotlyJs.VERSION            // "3.3.1"
- * PlotlyJs.source().length()  // about 11 million characters (unminified)
- * PlotlyJs.gzipBase64()       // about 2.6 MB of base64, computed once per JVM
+ * PlotlyJs.VERSION;                      // "3.3.1"
+ * PlotlyJs.source().length();           // 11198471 characters (unminified)
+ * PlotlyJs.gzipBase64().length();       // about 2.6 million characters, computed once per JVM
  * }</pre>
  *
  * The library comes from the WebJar {@code org.webjars.npm:plotly.js-dist} (pinned in the pom). plotly.js 3 sets
