@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs tools/smoke.jsh through `./descent shell` with the given java and checks it printed the book's numbers.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+JAVA="$1"
+out="$(JAVA_HOME="$(dirname "$(dirname "$JAVA")")" "$ROOT/descent" shell "$ROOT/tools/smoke.jsh")"
+echo "$out"
+# The seed text prints these points of SGD(lr=0.95) on x^2/20 + y^2 (steps 1 and 29).
+for expected in "-6.335" "-1.7999999999999998" "-0.3871745809417897" "-0.09420257394492468"; do
+  grep -q -- "$expected" <<<"$out" || { echo "smoke: expected $expected in the output" >&2; exit 1; }
+done
