@@ -5,6 +5,12 @@ import descent.optim.*;
 import descent.schedule.*;
 import descent.tensor.*;
 import descent.data.*;
+import descent.nn.*;
+import descent.train.*;
+import descent.experiment.*;
 import descent.plot.*;
 import tech.tablesaw.api.*;
 import tech.tablesaw.plotly.components.Figure;
+// descent.fn and descent.nn both have a GradientCheck; the function one is meant here, the network one is
+// descent.nn.GradientCheck.
+import descent.fn.GradientCheck;

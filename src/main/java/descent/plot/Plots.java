@@ -22,7 +22,8 @@ import java.util.List;
  * }</pre>
  *
  * Every factory returns a {@link PlotlyFigure} (a tablesaw {@code Figure}), so it can be changed further:
- * {@code Plots.contour(f, sgd).withEqualAspect().withSize(700, 500)}.
+ * {@code Plots.contour(f, sgd).withEqualAspect().withSize(700, 500)} draws one unit on x as long as one on y, which
+ * shows how stretched the bowl really is.
  */
 public final class Plots {
     private Plots() {
@@ -41,6 +42,16 @@ public final class Plots {
     /** Like {@link #contour(Objective, Trajectory...)} over a given region, e.g. {@code Region.of(-8, 2, -3, 3)}. */
     public static PlotlyFigure contour(Objective f, Region region, Trajectory... paths) {
         return Contours.figure(f, region, List.of(paths));
+    }
+
+    /** Like {@link #contour(Objective, Trajectory...)} with coloured level lines on white instead of filled bands. */
+    public static PlotlyFigure contourLines(Objective f, Trajectory... paths) {
+        return Contours.figure(f, Contours.regionFor(f, List.of(paths)), List.of(paths), false);
+    }
+
+    /** Level lines over a given region. */
+    public static PlotlyFigure contourLines(Objective f, Region region, Trajectory... paths) {
+        return Contours.figure(f, region, List.of(paths), false);
     }
 
     /** One path as a trace (lines and markers, hover text with step and f), for figures of your own. */

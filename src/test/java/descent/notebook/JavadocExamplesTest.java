@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Runs the {@code <pre>{@code ...}</pre>} examples of descent.plot and descent.notebook in JShell after the
  * start-up imports, typed line by line as in JShell, and checks that each statement ends with ';' so the same
  * code also runs as one Jupyter cell.
- * Examples that need a notebook kernel (magics, IJava) are skipped.
+ * Examples that need a notebook kernel (magics, IJava) or a terminal ({@code ./descent ...}) are skipped.
  */
 class JavadocExamplesTest {
     private static final Pattern EXAMPLE = Pattern.compile("<pre>\\{@code\\n(.*?)\\n \\* }</pre>", Pattern.DOTALL);
@@ -69,7 +69,8 @@ class JavadocExamplesTest {
                     int k = 0;
                     while (m.find()) {
                         String code = m.group(1).replaceAll("(?m)^ \\* ?", "");
-                        if (code.contains("%") || code.contains("IJava.install")) continue;
+                        // notebook magics, the IJava kernel and terminal commands cannot run in a test's JShell
+                        if (code.contains("%") || code.contains("IJava.install") || code.contains("./descent")) continue;
                         String name = file.getFileName() + " example " + (++k);
                         tests.add(DynamicTest.dynamicTest(name, () -> {
                             assertEquals(List.of(), StartupTest.eval(typed, code, true), name + ", typed into JShell");

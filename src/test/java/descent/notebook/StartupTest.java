@@ -77,6 +77,8 @@ class StartupTest {
                 var path = Optimizers.sgd(0.95).minimize(f, Vec.of(-7, 2), 30);
                 Table t = path.toTable();
                 Figure fig = Plots.contour(f, path);
+                var check = GradientCheck.of(f, Vec.of(0.5, 0.5));
+                Class<?> layerCheck = descent.nn.GradientCheck.class;
                 """);
         assertEquals(List.of(), problems);
     }
