@@ -38,13 +38,19 @@ public class PlotlyFigure extends Figure {
 
     /** A figure with this layout (Plotly JSON keys) and traces. */
     public PlotlyFigure(Map<String, Object> layout, Trace... traces) {
-        super(Layout.builder(titleOf(layout)).build(), traces.clone());
+        super(tablesawLayout(titleOf(layout)), traces.clone());
         this.layout = Collections.unmodifiableMap(layout);
     }
 
     /** A figure with a title, {@value #DEFAULT_HEIGHT} px high, and these traces. */
     public static PlotlyFigure of(String title, Trace... traces) {
         return new PlotlyFigure(Json.obj("title", Json.obj("text", title), "height", DEFAULT_HEIGHT), traces);
+    }
+
+    /** Runs before tablesaw's constructor, which starts the Pebble template engine: see {@link PebbleCheck}. */
+    private static Layout tablesawLayout(String title) {
+        PebbleCheck.check();
+        return Layout.builder(title).build();
     }
 
     private static String titleOf(Map<String, Object> layout) {
