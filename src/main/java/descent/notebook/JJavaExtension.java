@@ -24,7 +24,13 @@ public final class JJavaExtension implements Extension {
     @Override
     public void install(BaseKernel kernel) {
         register(kernel.getRenderer());
-        kernel.evalRaw(Startup.script());
+        try {
+            kernel.evalRaw(Startup.script());
+        } catch (RuntimeException e) {
+            // the renderers still work; say why the imports are missing instead of failing the kernel's start
+            System.err.println("descent: the start-up imports failed (" + e + "); tables and figures still render."
+                    + " Import what you need, e.g. import descent.fn.*;");
+        }
     }
 
     /** Registers text/html (preferred) and text/plain renderers for {@link MimeBundle#TYPES} on a JJava renderer. */
