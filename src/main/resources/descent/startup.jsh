@@ -9,7 +9,6 @@ import descent.nn.*;
 import descent.train.*;
 import descent.experiment.*;
 import descent.plot.*;
-import descent.experiment.*;
 import tech.tablesaw.api.*;
 import tech.tablesaw.plotly.components.Figure;
 // descent.fn and descent.nn both have a GradientCheck; the function one is meant here, the network one is

@@ -23,11 +23,11 @@ import java.util.function.DoubleFunction;
  * var fig = Plots.contour(f, sgd);          // in a notebook: put it last in a cell, it draws
  * Plots.show(fig);                          // in JShell: opens a browser, or prints the file's path
  *
- * Plots.gradientField(f, Region.of(-10, 10, -5, 5))   // arrows of −∇f, as the book's quiver
- * Plots.surface(f, sgd)                               // 3-D surface with the path
- * Plots.curves(sgd)                                   // f and |∇f| against the step
- * Plots.animate(f, sgd)                               // slider and play button through the steps
- * Plots.sweep(f, Vec.of(-7, 2), 30, "lr", new double[]{0.1, 0.5, 0.95}, Optimizers::sgd)
+ * Plots.gradientField(f, Region.of(-10, 10, -5, 5));   // arrows of −∇f, as the book's quiver
+ * Plots.surface(f, sgd);                               // 3-D surface with the path
+ * Plots.curves(sgd);                                   // f and |∇f| against the step
+ * Plots.animate(f, sgd);                               // slider and play button through the steps
+ * Plots.sweep(f, Vec.of(-7, 2), 30, "lr", new double[]{0.1, 0.5, 0.95}, Optimizers::sgd);
  * Plots.schedules(100, Schedules.cosine(100), Schedules.warmupCosine(10, 100))
  * }</pre>
  *

@@ -48,14 +48,18 @@ class JavadocExamplesTest {
     }
 
     /**
-     * Lines that would run into the next one in a notebook cell, which is parsed as a whole: every code line must
-     * end a statement or open a block or argument list. (Typed into JShell, each such line is complete by itself;
-     * both readings agree only when statements end with ';'.)
+     * Lines that would run into the next one in a notebook cell, which is parsed as a whole: every code line but the
+     * last must end a statement or open a block or argument list. (Typed into JShell, each such line is complete by
+     * itself; both readings agree only when statements end with ';'. The last line may be a bare expression: a cell
+     * displays its value.)
      */
     static List<String> unterminatedLines(String code) {
-        return code.lines()
+        List<String> lines = code.lines()
                 .map(l -> l.replaceAll("\\s*//.*$", "").strip())
-                .filter(l -> !l.isEmpty() && !l.matches(".*[;{}(,]$"))
+                .filter(l -> !l.isEmpty())
+                .toList();
+        return lines.subList(0, Math.max(0, lines.size() - 1)).stream()
+                .filter(l -> !l.matches(".*[;{}(,]$"))
                 .toList();
     }
 
