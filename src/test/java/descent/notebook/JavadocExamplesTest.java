@@ -83,7 +83,7 @@ class JavadocExamplesTest {
      */
     static List<String> unterminatedLines(String code) {
         List<String> lines = code.lines()
-                .map(l -> l.replaceAll("\\s*//.*$", "").strip())
+                .map(l -> withoutLineComment(l).strip())
                 .filter(l -> !l.isEmpty())
                 .toList();
         return lines.subList(0, Math.max(0, lines.size() - 1)).stream()
@@ -109,6 +109,23 @@ class JavadocExamplesTest {
         try (Stream<Path> files = Files.list(Path.of("src/main/java/descent", pkg))) {
             return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
         }
+    }
+
+    /** The line without its {@code //} comment; a {@code //} inside a string or char literal is code. */
+    static String withoutLineComment(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 
     @TestFactory
@@ -186,6 +203,9 @@ class JavadocExamplesTest {
         assertEquals(List.of("C"), typesWithoutExample(bare));
         assertEquals(List.of(), typesWithoutExample(hidden));
         assertTrue(needsKernel("%maven a:b:1\nvar x = 1;"));
+        assertEquals("var u = URI.create(\"http://h/a\"); ", withoutLineComment("var u = URI.create(\"http://h/a\"); // c"));
+        assertEquals("char c = '\\''; ", withoutLineComment("char c = '\\''; // c"));
+        assertEquals(List.of("f(\"a//b\")"), unterminatedLines("f(\"a//b\")   // no ';'\ng();"));
         assertFalse(needsKernel("String.format(\"%.3f\", 1.0);"));
     }
 }
