@@ -100,7 +100,7 @@ public record ActivationHistograms(Table table, PlotlyFigure figure) {
                     // half of ReLU's outputs are exactly 0; one bar that tall would flatten all the others
                     shown = java.util.Arrays.stream(v).filter(u -> u != 0).toArray();
                 }
-                panels.add(PlotlyFigure.of(String.format(Locale.ROOT, "%s, layer %d", in, l + 1),
+                panels.add(PlotlyFigure.of(String.format(Locale.ROOT, "%s, layer %d", shortName(in), l + 1),
                                 BarTrace.histogram(shown, lo, hi, BINS).name(in.toString()).showLegend(false).color(color(panels.size() / layers)))
                         .withLayout("xaxis.range", new double[] {lo, hi})
                         .withLayout("yaxis.showticklabels", false));
@@ -129,6 +129,14 @@ public record ActivationHistograms(Table table, PlotlyFigure figure) {
             case TANH -> 1 - y * y < 0.01;
             default -> y <= 0;
         };
+    }
+
+    /** "std 0.01", "Xavier", "He": short enough for a panel title. */
+    static String shortName(Initializer in) {
+        String s = in.toString();
+        if (s.startsWith("Normal(std=")) return "std " + s.substring("Normal(std=".length(), s.length() - 1);
+        int p = s.indexOf('(');
+        return p < 0 ? s : s.substring(0, p);
     }
 
     private static String color(int row) {

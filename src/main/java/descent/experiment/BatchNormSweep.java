@@ -138,7 +138,7 @@ public record BatchNormSweep(Table table, Table curves, PlotlyFigure figure) {
         Table table = Table.create("final training accuracy: " + what, scale, plain, withBn, plainDiv, bnDiv);
         Table curves = Table.create("training accuracy per epoch", cScale, cBn, cEpoch, cAcc);
         PlotlyFigure figure = Subplots.of("Batch norm vs none across weight scales (" + what + ")", 4, panels)
-                .withLayout("legend.orientation", "h").withLayout("legend.y", -0.06).withLayout("title.font.size", 13);
+                .withLayout("title.font.size", 13);
         return new BatchNormSweep(table, curves, figure);
     }
 

@@ -22,7 +22,8 @@ import java.util.Set;
  *   panel k (0-based) sits in row k / cols, column k % cols; its traces are drawn on axes x(k+1), y(k+1)
  *   each panel keeps its own axis titles and ranges; its figure title becomes the panel's title
  *   traces named alike share one legend entry (legendgroup), so a legend toggles them in every panel
- *   contour and heatmap colour bars sit beside their own panel
+ *   contour and heatmap colour bars sit beside their own panel (the gap between panels widens for them)
+ *   the legend runs horizontally under the grid
  * </pre>
  *
  * Plotly's subplot layout (https://plotly.com/javascript/subplots/) written by hand: one {@code xaxisN}/{@code yaxisN}
@@ -32,6 +33,8 @@ public final class Subplots {
     /** Height of one row of panels in px. */
     public static final int ROW_HEIGHT = 300;
     private static final double HGAP = 0.07;
+    /** The gap when panels carry colour bars: room for the bar and its tick labels before the next panel. */
+    private static final double HGAP_COLORBAR = 0.15;
     private static final double VGAP = 0.09;
 
     private Subplots() {
@@ -51,16 +54,23 @@ public final class Subplots {
             throw new IllegalArgumentException("Invalid number of columns: " + cols + "; expected at least 1, e.g. 2.");
         }
         int n = panels.size(), c = Math.min(cols, n), rows = (n + c - 1) / c;
-        double w = (1 - HGAP * (c - 1)) / c, h = (1 - VGAP * (rows - 1)) / rows;
+        boolean bars = panels.stream().flatMap(p -> p.traces().stream()).anyMatch(Subplots::hasColorbar);
+        double gap = bars ? HGAP_COLORBAR : HGAP;
+        double w = (1 - gap * (c - 1) - (bars ? 0.06 : 0)) / c, h = (1 - VGAP * (rows - 1)) / rows;
+        // the legend goes under the grid (measured from the bottom of the whole figure, so a later change of
+        // height keeps it clear of the axis titles); on the right it would cover colour bars
         Map<String, Object> layout = new LinkedHashMap<>(Json.obj("title", Json.obj("text", title),
-                "height", Math.max(PlotlyFigure.DEFAULT_HEIGHT, ROW_HEIGHT * rows + 80)));
+                "height", Math.max(PlotlyFigure.DEFAULT_HEIGHT, ROW_HEIGHT * rows + 80),
+                "margin", Json.obj("b", 110),
+                "legend", Json.obj("orientation", "h", "x", 0, "xanchor", "left", "yref", "container", "y", 0.01,
+                        "yanchor", "bottom")));
         List<Object> annotations = new ArrayList<>();
         List<Trace> traces = new ArrayList<>();
         Set<String> named = new HashSet<>();
         for (int k = 0; k < n; k++) {
             PlotlyFigure p = panels.get(k);
             int row = k / c, col = k % c;
-            double x0 = col * (w + HGAP), x1 = x0 + w;
+            double x0 = col * (w + gap), x1 = x0 + w;
             double y1 = 1 - row * (h + VGAP), y0 = y1 - h;
             String sx = k == 0 ? "" : Integer.toString(k + 1);
             layout.put("xaxis" + sx, axis(p.layout().get("xaxis"), "y" + sx, x0, x1, k + 1));
@@ -81,6 +91,12 @@ public final class Subplots {
         return new PlotlyFigure(layout, traces.toArray(Trace[]::new));
     }
 
+    private static boolean hasColorbar(Trace t) {
+        if (!(t instanceof PlotlyTrace<?> p)) return false;
+        Object type = p.get("type");
+        return ("contour".equals(type) || "heatmap".equals(type)) && !Boolean.FALSE.equals(p.get("showscale"));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> axis(Object source, String anchor, double from, double to, int k) {
         Map<String, Object> a = source instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
@@ -93,10 +109,9 @@ public final class Subplots {
     private static PlotlyTrace<?> place(PlotlyTrace<?> t, String xa, String ya, double right, double y0, double y1,
                                         Set<String> named) {
         PlotlyTrace<?> r = t.with("xaxis", xa).with("yaxis", ya);
-        Object type = t.get("type");
-        if (("contour".equals(type) || "heatmap".equals(type)) && !Boolean.FALSE.equals(t.get("showscale"))) {
-            r = r.with("colorbar.x", right + 0.005).with("colorbar.xanchor", "left").with("colorbar.y", (y0 + y1) / 2)
-                    .with("colorbar.len", y1 - y0).with("colorbar.thickness", 12);
+        if (hasColorbar(t)) {
+            r = r.with("colorbar.x", right + 0.01).with("colorbar.xanchor", "left").with("colorbar.y", (y0 + y1) / 2)
+                    .with("colorbar.len", y1 - y0).with("colorbar.thickness", 12).with("colorbar.tickfont.size", 10);
         }
         String name = t.name();
         if (!name.isEmpty() && t.showLegend()) {
