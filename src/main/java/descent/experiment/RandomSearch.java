@@ -26,8 +26,8 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * var split = Splits.trainTest(Datasets.blobs(300, 3, 0.4, 2), 0.3, 1);
- * var search = RandomSearch.book().withSetup(new NetSetup(1, 16, Optimizers.sgd(0.1), 30, 8, 0))
- *         .withTrials(8).withLr(1e-4, 1);
+ * var small = new NetSetup(1, 16, Optimizers.sgd(0.1), 30, 8, 0);      // 1 hidden layer of 16, 8 epochs
+ * var search = RandomSearch.book().withSetup(small).withTrials(8).withLr(1e-4, 1);
  * var result = search.run(split.train(), split.test());
  * result.table();     // trial, seed, lr, weightDecay, trainAccuracy, validationAccuracy, validationLoss, diverged (best first)
  * result.figure();    // lr against weight decay (log axes), coloured by validation accuracy

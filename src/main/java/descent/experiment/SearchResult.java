@@ -18,8 +18,8 @@ import java.util.Locale;
  *
  * <pre>{@code
  * var split = Splits.trainTest(Datasets.blobs(300, 3, 0.4, 2), 0.3, 1);
- * var result = RandomSearch.book().withSetup(new NetSetup(1, 16, Optimizers.sgd(0.1), 30, 8, 0)).withTrials(6)
- *         .withLr(1e-3, 1).run(split.train(), split.test());
+ * var search = RandomSearch.book().withSetup(new NetSetup(1, 16, Optimizers.sgd(0.1), 30, 8, 0)).withTrials(6).withLr(1e-3, 1);
+ * var result = search.run(split.train(), split.test());
  * result.table();           // trial, seed, lr, weightDecay, trainAccuracy, validationAccuracy, validationLoss, diverged
  * result.table().first(3);  // the three best
  * result.figure();          // lr against weight decay on log axes, coloured by validation accuracy
