@@ -9,8 +9,8 @@ md(r"""
 Hung-yi Lee, *Machine Learning 2021*, P7–9 ("training tips"; the seed text's *过拟合处理策略*, what to do about
 overfitting) and *Deep Learning from Scratch* §6.4.
 
-**Running time** (measured on the project's 2-core machine while other jobs shared it): about 2.5 minutes (152 s) with the settings below, and
-48 s with `DESCENT_QUICK=1` (fewer epochs and test images, for CI).
+**Running time** (measured on the project's 2-core machine): about 1 minute (53 s) with the settings below when the machine was quiet and 2.5 minutes (152 s) when
+other jobs shared it, and 48 s with `DESCENT_QUICK=1` (fewer epochs and test images, for CI).
 
 The lecture's recipe for a model that disappoints: first look at the **training** data. If the loss is high there,
 the model underfits — change the network or the optimizer (notebooks 01–05). Only when the model fits the training
@@ -107,8 +107,7 @@ reg.histogramFigure()
 md(r"""
 In the summary above, `nearZero` is the fraction of weights with $|w| < 10^{-3}$: L1 puts many times more weights
 there than the unregularized network, while L2 at $\lambda = 0.1$ narrows the whole distribution (smaller
-`meanAbsWeight` and `maxAbsWeight`). Many of L1's zeros belong to input pixels near the image border, which carry
-almost no information.
+`meanAbsWeight` and `maxAbsWeight`).
 
 ## Dropout
 

@@ -9,8 +9,8 @@ md(r"""
 *Deep Learning from Scratch* §6.1.7 ("comparing the update methods on MNIST") and Hung-yi Lee, *Machine Learning
 2021*, P7 (adaptive learning rate, learning-rate scheduling and warm-up).
 
-**Running time** (measured on the project's 2-core machine while other jobs shared it): about 3 minutes (183 s) with the settings below, and
-31 s with `DESCENT_QUICK=1` (fewer iterations, for CI).
+**Running time** (measured on the project's 2-core machine): about 3–3.5 minutes (183 s and 208 s in two runs, other jobs sharing the machine) with the settings below,
+and 31 s with `DESCENT_QUICK=1` (fewer iterations, for CI).
 
 Notebooks 01 and 02 watched SGD, Momentum, AdaGrad, RMSProp and Adam on two-variable functions, where every step can
 be drawn. Do the same differences show on a real network with tens of thousands of weights? The book's experiment:

@@ -2,7 +2,7 @@ package descent.experiment;
 
 import descent.nn.Mlp;
 import descent.nn.Parameter;
-import descent.plot.LineTrace;
+import descent.plot.BarTrace;
 import descent.plot.PlotlyFigure;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -174,8 +174,8 @@ public record RegularizationRun(NetSetup setup, List<String> names, Table curves
             double[] from = c.doubleColumn("from").asDoubleArray(), to = c.doubleColumn("to").asDoubleArray();
             double[] mid = new double[from.length];
             for (int i = 0; i < mid.length; i++) mid[i] = (from[i] + to[i]) / 2;
-            traces.add(LineTrace.of(mid, c.intColumn("count").asDoubleArray()).with("type", "bar").with("mode", null)
-                    .with("opacity", 0.55).with("marker.color", CurveStyle.color(k)).name(names.get(k)));
+            traces.add(BarTrace.of(mid, c.intColumn("count").asDoubleArray()).with("opacity", 0.55)
+                    .with("marker.color", CurveStyle.color(k)).name(names.get(k)));
         }
         return PlotlyFigure.of("Final weights (all layers, " + String.format(Locale.ROOT, "%d", weights(0).length) + " per network)",
                         traces.toArray(Trace[]::new))
