@@ -9,7 +9,7 @@ md(r"""
 *Deep Learning from Scratch* §6.5 ("validating hyperparameters") and Hung-yi Lee, *Machine Learning 2021*, P7–9
 (choosing the learning rate; training vs validation vs test data).
 
-**Running time** (measured on the project's 2-core machine): about 1.7 minutes (102 s) with the settings below, up to three times longer when other jobs
+**Running time** (measured on the project's 2-core machine): about 1.5 minutes (89 s and 102 s in two runs) with the settings below, up to three times longer when other jobs
 share the machine, and 16 s with `DESCENT_QUICK=1` (fewer trials and epochs, for CI).
 
 Every notebook so far had hyperparameters someone chose: the learning rate, the weight-decay strength $\lambda$, the

@@ -87,6 +87,7 @@ public record SearchResult(RandomSearch search, List<Trial> trials) {
         return PlotlyFigure.of("Random search: " + trials.size() + " trials", points, best)
                 .withAxisTitles("learning rate (log)", "weight decay λ (log)")
                 .withLayout("xaxis.type", "log").withLayout("yaxis.type", "log")
+                .withLayout("xaxis.exponentformat", "power").withLayout("yaxis.exponentformat", "power")
                 .withLayout("legend.orientation", "h").withLayout("legend.y", -0.2);
     }
 
@@ -100,6 +101,7 @@ public record SearchResult(RandomSearch search, List<Trial> trials) {
                 .with("marker.symbol", "circle-open");
         return PlotlyFigure.of("Accuracy against the learning rate", t, v)
                 .withAxisTitles("learning rate (log)", "accuracy").withLayout("xaxis.type", "log")
+                .withLayout("xaxis.exponentformat", "power")
                 .withLayout("legend.orientation", "h").withLayout("legend.y", -0.2);
     }
 
