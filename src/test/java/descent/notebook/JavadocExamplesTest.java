@@ -193,6 +193,15 @@ class JavadocExamplesTest {
     }
 
     @Test
+    void anExampleDoesNotSeeTheNamesOfAnEarlierOne() {
+        assertEquals(List.of(), StartupTest.eval(typed, "import java.nio.file.*;\nvar leftover = Path.of(\"a\");", true));
+        forgetPreviousExample();
+        assertEquals(1, StartupTest.eval(typed, "leftover", true).size(), "a variable of the earlier example");
+        assertEquals(1, StartupTest.eval(typed, "Path.of(\"b\")", true).size(), "an import of the earlier example");
+        assertEquals(List.of(), StartupTest.eval(typed, "Vec.of(1, 2)", true), "the start-up imports stay");
+    }
+
+    @Test
     void findsTypesWithoutExamples() {
         String documented = "/**\n * A.\n * <pre>{@code\n * new A()\n * }</pre>\n */\n@Deprecated\npublic final class A {}\n";
         String plain = "/** B, no example. */\npublic record B(int x) {}\n";
