@@ -9,6 +9,5 @@ import descent.nn.*;
 import descent.train.*;
 import descent.experiment.*;
 import descent.plot.*;
-import descent.experiment.*;
 import tech.tablesaw.api.*;
 import tech.tablesaw.plotly.components.Figure;

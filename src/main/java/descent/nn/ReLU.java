@@ -24,7 +24,7 @@ public final class ReLU implements Layer {
     public Matrix forward(Matrix x) {
         y = Matrix.reuse(y, x.rows(), x.cols());
         double[] in = x.data(), out = y.data();
-        for (int i = 0; i < in.length; i++) out[i] = in[i] > 0 ? in[i] : 0.0;
+        for (int i = 0; i < in.length; i++) out[i] = Math.max(0.0, in[i]);
         return y;
     }
 

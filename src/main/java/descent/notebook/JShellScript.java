@@ -25,7 +25,10 @@ import java.util.List;
  * <pre>{@code
  * // from a terminal:  ./descent shell tour.jsh
  * // or in Java:
- * int status = JShellScript.run(List.of(Path.of("tour.jsh")));
+ * import java.nio.file.*;
+ * import descent.notebook.JShellScript;
+ * var tour = Files.writeString(Files.createTempFile("tour", ".jsh"), "var f = Functions.dlfsBowl();\nf.value(Vec.of(-7, 2))\n");
+ * int status = JShellScript.run(List.of(tour));   // prints $1 ==> 6.45; status 0 (1 at the first failing snippet)
  * }</pre>
  *
  * Each script starts with descent's start-up imports. Expression values print as JShell prints them

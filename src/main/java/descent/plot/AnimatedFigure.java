@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * var fig = Animation.paths(Functions.dlfsBowl(), Optimizers.sgd(0.95).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30));
- * fig.frames().size()    // 31: one per step
+ * fig.frames().size();    // 31: one per step
  * Plots.show(fig)
  * }</pre>
  *

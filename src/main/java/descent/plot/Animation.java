@@ -21,7 +21,7 @@ import java.util.function.DoubleFunction;
  * <pre>{@code
  * var f = Functions.dlfsBowl();
  * Animation.paths(f, Optimizers.sgd(0.95).minimize(f, Vec.of(-7, 2), 30),
- *                    Optimizers.momentum(0.1).minimize(f, Vec.of(-7, 2), 30))         // slider over steps
+ *                    Optimizers.momentum(0.1).minimize(f, Vec.of(-7, 2), 30));         // slider over steps
  * Animation.sweep(f, Vec.of(-7, 2), 30, "momentum", new double[]{0, 0.5, 0.8, 0.9, 0.95},
  *         mu -> Optimizers.momentum(0.1, mu))                                         // slider over μ
  * }</pre>

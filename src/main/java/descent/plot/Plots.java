@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.data.Dataset;
 import descent.fn.Objective;
 import descent.fn.Vec;
 import descent.optim.Optimizer;
@@ -23,16 +24,17 @@ import java.util.function.DoubleFunction;
  * var fig = Plots.contour(f, sgd);          // in a notebook: put it last in a cell, it draws
  * Plots.show(fig);                          // in JShell: opens a browser, or prints the file's path
  *
- * Plots.gradientField(f, Region.of(-10, 10, -5, 5))   // arrows of −∇f, as the book's quiver
- * Plots.surface(f, sgd)                               // 3-D surface with the path
- * Plots.curves(sgd)                                   // f and |∇f| against the step
- * Plots.animate(f, sgd)                               // slider and play button through the steps
- * Plots.sweep(f, Vec.of(-7, 2), 30, "lr", new double[]{0.1, 0.5, 0.95}, Optimizers::sgd)
+ * Plots.gradientField(f, Region.of(-10, 10, -5, 5));   // arrows of −∇f, as the book's quiver
+ * Plots.surface(f, sgd);                               // 3-D surface with the path
+ * Plots.curves(sgd);                                   // f and |∇f| against the step
+ * Plots.animate(f, sgd);                               // slider and play button through the steps
+ * Plots.sweep(f, Vec.of(-7, 2), 30, "lr", new double[]{0.1, 0.5, 0.95}, Optimizers::sgd);
  * Plots.schedules(100, Schedules.cosine(100), Schedules.warmupCosine(10, 100))
  * }</pre>
  *
  * Every factory returns a {@link PlotlyFigure} (a tablesaw {@code Figure}), so it can be changed further:
- * {@code Plots.contour(f, sgd).withEqualAspect().withSize(700, 500)}.
+ * {@code Plots.contour(f, sgd).withEqualAspect().withSize(700, 500)} draws one unit on x as long as one on y, which
+ * shows how stretched the bowl really is.
  */
 public final class Plots {
     private Plots() {
@@ -51,6 +53,26 @@ public final class Plots {
     /** Like {@link #contour(Objective, Trajectory...)} over a given region, e.g. {@code Region.of(-8, 2, -3, 3)}. */
     public static PlotlyFigure contour(Objective f, Region region, Trajectory... paths) {
         return Contours.figure(f, region, List.of(paths));
+    }
+
+    /** A 2-D dataset as points coloured by class (see {@link DataPlots#scatter}). */
+    public static PlotlyFigure scatter(Dataset data) {
+        return DataPlots.scatter(data);
+    }
+
+    /** The first {@code count} examples of an image dataset in a grid, titled with their class names. */
+    public static PlotlyFigure images(Dataset data, int count) {
+        return DataPlots.images(data, count);
+    }
+
+    /** Like {@link #contour(Objective, Trajectory...)} with coloured level lines on white instead of filled bands. */
+    public static PlotlyFigure contourLines(Objective f, Trajectory... paths) {
+        return Contours.figure(f, Contours.regionFor(f, List.of(paths)), List.of(paths), false);
+    }
+
+    /** Level lines over a given region. */
+    public static PlotlyFigure contourLines(Objective f, Region region, Trajectory... paths) {
+        return Contours.figure(f, region, List.of(paths), false);
     }
 
     /** One path as a trace (lines and markers, hover text with step and f), for figures of your own. */

@@ -10,7 +10,7 @@ import java.util.List;
  * Learning-rate schedules as curves against the step.
  *
  * <pre>{@code
- * SchedulePlots.curves(100, Schedules.stepDecay(20, 0.5), Schedules.cosine(100), Schedules.warmupCosine(10, 100))
+ * SchedulePlots.curves(100, Schedules.stepDecay(20, 0.5), Schedules.cosine(100), Schedules.warmupCosine(10, 100));
  * SchedulePlots.curves(100, 0.3, Schedules.oneCycle(100))      // the learning rate itself, base 0.3
  * }</pre>
  */

@@ -16,8 +16,8 @@ import java.util.List;
  * <pre>{@code
  * var f = Functions.dlfsBowl();
  * var sgd = Optimizers.sgd(0.95).minimize(f, Vec.of(-7, 2), 30);
- * TrajectoryPlots.surface(f, sgd)                              // turn it with the mouse
- * TrajectoryPlots.gradientField(f, Region.of(-10, 10, -5, 5))  // the book's quiver plot of −∇f
+ * TrajectoryPlots.surface(f, sgd);                              // turn it with the mouse
+ * TrajectoryPlots.gradientField(f, Region.of(-10, 10, -5, 5));  // the book's quiver plot of −∇f
  * TrajectoryPlots.curves(sgd, Optimizers.adam(0.3).minimize(f, Vec.of(-7, 2), 30))
  * }</pre>
  */

@@ -4,9 +4,12 @@ package descent.train;
  * What one mini-batch step did.
  *
  * <pre>{@code
+ * var data = Splits.trainTest(Datasets.spirals(400, 0.05, 1), 0.2, 7);
+ * var net = Mlp.of(2, 32, 32, 2).seed(1);
+ * var trainer = Trainer.of(net, data.train(), Optimizers.adam(0.01)).batchSize(32).seed(42).validation(data.test());
  * var s = trainer.step();
- * s            // TrainingStep(iteration=0, epoch=0, loss=2.31, accuracy=0.09, lr=0.1)
- * s.layers().toTable()
+ * s;           // TrainingStep(iteration=0, epoch=0, loss=1.009, accuracy=0.375, lr=0.01)
+ * s.layers().toTable()   // index, layer, activationMean, activationStd, gradNorm
  * }</pre>
  *
  * @param iteration 0-based number of this update (the optimizer's step)
@@ -19,7 +22,15 @@ package descent.train;
 public record TrainingStep(int iteration, int epoch, double loss, double accuracy, double lr, LayerStats layers) {
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "TrainingStep(iteration=%d, epoch=%d, loss=%.6g, accuracy=%.4g, lr=%.6g)",
-                iteration, epoch, loss, accuracy, lr);
+        return "TrainingStep(iteration=" + iteration + ", epoch=" + epoch + ", loss=" + short4(loss) + ", accuracy="
+                + short4(accuracy) + ", lr=" + short4(lr) + ")";
+    }
+
+    /** Four significant digits without trailing zeros: 0.2, 2.303, 1e-04. */
+    static String short4(double v) {
+        if (v == 0 || !Double.isFinite(v)) return v == 0 ? "0" : Double.toString(v);
+        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+        if (s.contains("e")) return s.replaceAll("\\.?0+e", "e");
+        return s.contains(".") ? s.replaceAll("\\.?0+$", "") : s;
     }
 }
