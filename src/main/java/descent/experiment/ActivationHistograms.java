@@ -36,7 +36,7 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * var h = ActivationHistograms.of(Mlp.Activation.SIGMOID, 1, Initializers.normal(1), Initializers.normal(0.01), Initializers.xavier());
- * h.table()     // activation, init, layer, mean, std, stuck
+ * h.table();    // activation, init, layer, mean, std, stuck
  * h.figure()    // one row per initializer, one column per layer, 30-bin histograms
  * }</pre>
  */
