@@ -15,7 +15,7 @@ Batch normalization does the same inside the network, for every layer, using the
 **batch**. This notebook shows the stretched surface, walks through batch normalization on a tiny batch, and
 reruns the book's experiment: a deep network trained with and without batch normalization from 16 weight scales.
 
-*Run time (2 cores, measured with `./descent run`):* full setting 269 s of computation (279 s with the kernel's start-up), almost all of it the 32-network sweep at the end; `DESCENT_QUICK=1` (4 weight scales, 5 epochs) 18 s. Measured on the project's 2-core machine while it was shared with other jobs (load average about 10), so an idle machine is faster.
+*Run time (2 cores, measured with `./descent run`):* full setting 58 s of computation (65 s with the kernel's start-up), almost all of it the 32-network sweep at the end, measured on the project's 2-core machine at load average 5; 269 s at load 10, when other jobs shared the cores. `DESCENT_QUICK=1` (4 weight scales, 5 epochs): 11 s.
 """),
 code(r"""
 var quick = "1".equals(System.getenv("DESCENT_QUICK"));   // CI: a smaller sweep

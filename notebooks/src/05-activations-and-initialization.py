@@ -16,7 +16,7 @@ sigmoid's **vanishing gradient**, trains ReLU, Leaky ReLU, PReLU and Maxout side
 Maxout learned), looks at the book's **activation histograms** for four initializations, and ends with the book's
 comparison of initializations on Fashion-MNIST.
 
-*Run time (2 cores, measured with `./descent run`):* full setting 140 s of computation (146 s with the kernel's start-up), mostly the three 2,000-iteration Fashion-MNIST runs at the end; `DESCENT_QUICK=1` (300 iterations) 54 s. Measured on the project's 2-core machine while it was shared with other jobs (load average about 10).
+*Run time (2 cores, measured with `./descent run`):* full setting 21 s of computation (27 s with the kernel's start-up), mostly the three 2,000-iteration Fashion-MNIST runs at the end, measured on the project's 2-core machine at load average 4; 140 s at load 10, when other jobs shared the cores. `DESCENT_QUICK=1` (300 iterations): 33–54 s, measured only at load 6–10.
 """),
 code(r"""
 var quick = "1".equals(System.getenv("DESCENT_QUICK"));   // CI: fewer training iterations at the end

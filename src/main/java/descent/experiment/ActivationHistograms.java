@@ -103,6 +103,8 @@ public record ActivationHistograms(Table table, PlotlyFigure figure) {
                 panels.add(PlotlyFigure.of(String.format(Locale.ROOT, "%s, layer %d", shortName(in), l + 1),
                                 BarTrace.histogram(shown, lo, hi, BINS).name(in.toString()).showLegend(false).color(color(panels.size() / layers)))
                         .withLayout("xaxis.range", new double[] {lo, hi})
+                        .withLayout("xaxis.title.text", in == inits[inits.length - 1] ? "output" : "")
+                        .withLayout("yaxis.title.text", l == 0 ? "count" : "")
                         .withLayout("yaxis.showticklabels", false));
             }
         }
