@@ -119,7 +119,13 @@ units are `stuck` (slope under 1% of its maximum), so gradients vanish. With **s
 0.5: no unit is stuck, but all units say nearly the same thing, which wastes the layer ("limited expressive
 power"). **Xavier** keeps a broad spread in every layer; He, meant for ReLU, spreads a little more.
 
+In the later layers the Xavier and He histograms turn ragged. The book sees the same distortion and points at the
+cause: the sigmoid is not symmetric around 0. Every output carries the offset 0.5, so each unit of the next layer
+receives a fixed shift $0.5 \sum_i w_i$ of its own, while the part that differs between examples keeps shrinking;
+deep down, each spike is one unit's narrow cluster. Tanh, symmetric around 0, does not have this offset.
+
 ### Tanh
+
 """),
 code(r"""
 var tanh = ActivationHistograms.of(Mlp.Activation.TANH, 1, inits);
@@ -129,7 +135,7 @@ code(r"""
 tanh.table()
 """),
 md(r"""
-Tanh is symmetric around 0, so its bell-shaped histograms stay centred. With std 0.01 the outputs shrink by a
+Its histograms stay smooth and centred. With std 0.01 the outputs shrink by a
 factor of about 10 per layer (tanh is nearly the identity there, and each layer multiplies by
 $0.01 \cdot \sqrt{100} = 0.1$). Xavier keeps them alive but still narrowing slowly; with std 1 three quarters of
 the units are saturated at ±1.
