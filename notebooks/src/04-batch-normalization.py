@@ -15,7 +15,7 @@ Batch normalization does the same inside the network, for every layer, using the
 **batch**. This notebook shows the stretched surface, walks through batch normalization on a tiny batch, and
 reruns the book's experiment: a deep network trained with and without batch normalization from 16 weight scales.
 
-*Run time (2 cores, measured with `./descent run`):* RUNTIME.
+*Run time (2 cores, measured with `./descent run`):* full setting 58 s of computation (65 s with the kernel's start-up), almost all of it the 32-network sweep at the end, measured on the project's 2-core machine at load average 5; 269 s at load 10, when other jobs shared the cores. `DESCENT_QUICK=1` (4 weight scales, 5 epochs): 11 s.
 """),
 code(r"""
 var quick = "1".equals(System.getenv("DESCENT_QUICK"));   // CI: a smaller sweep
@@ -132,8 +132,8 @@ normalized network learns slowly in 20 epochs).
 Where our figure differs from the book's, and why:
 - **Fashion-MNIST is harder than MNIST**, so the best accuracies are around 0.95 on these 1,000 training images
   rather than the book's near 1.0.
-- **At scales 1 and 0.54 the plain network diverges** in its first iterations: the scores reach about $10^{4}$,
-  the gradients explode and the loss becomes infinite. descent's trainer stops such a run, restores the weights of
+- **At scales 1 and 0.54 the plain network diverges** in its first iterations: its activations grow about sevenfold per layer
+  (notebook 05 measures this), the gradients explode and the loss becomes infinite. descent's trainer stops such a run, restores the weights of
   the step before, and the row says at which iteration (`plainDivergedAt`); its curve ends there. The book's numpy
   code keeps computing with NaN, which appears in its figure as a flat line at chance level.
 - Around scale 0.29 the plain network can end slightly *ahead* of the normalized one. Batch norm makes training

@@ -27,10 +27,11 @@ import java.util.Locale;
  * the maximum of k learned linear pieces — a learned, convex, piecewise-linear activation).
  *
  * <pre>{@code
- * var c = ActivationComparison.run(train, test, new int[] {2, 16, 16, 2}, 2, Optimizers.adam(0.01), 32, 100, 1);
- * c.table()     // activation, parameters, trainLoss, trainAccuracy, testAccuracy, learnedAlpha
- * c.figure()    // training loss per epoch, one line per activation
- * c.regions()   // decision regions of the four networks
+ * var split = Splits.trainTest(Datasets.spirals(200, 0.05, 1), 0.25, 2);
+ * var c = ActivationComparison.run(split.train(), split.test(), new int[] {2, 16, 16, 2}, 2, Optimizers.adam(0.01), 32, 10, 1);
+ * c.table();    // activation, parameters, trainLoss, trainAccuracy, testAccuracy, learnedAlpha
+ * c.figure();   // training loss per epoch, one line per activation
+ * c.regions();  // decision regions of the four networks
  * c.maxout()    // the functions the first Maxout units learned, along x0 with x1 = 0, with their pieces
  * }</pre>
  *

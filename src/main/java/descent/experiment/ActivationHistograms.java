@@ -36,7 +36,7 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * var h = ActivationHistograms.of(Mlp.Activation.SIGMOID, 1, Initializers.normal(1), Initializers.normal(0.01), Initializers.xavier());
- * h.table()     // activation, init, layer, mean, std, stuck
+ * h.table();    // activation, init, layer, mean, std, stuck
  * h.figure()    // one row per initializer, one column per layer, 30-bin histograms
  * }</pre>
  */
@@ -103,6 +103,8 @@ public record ActivationHistograms(Table table, PlotlyFigure figure) {
                 panels.add(PlotlyFigure.of(String.format(Locale.ROOT, "%s, layer %d", shortName(in), l + 1),
                                 BarTrace.histogram(shown, lo, hi, BINS).name(in.toString()).showLegend(false).color(color(panels.size() / layers)))
                         .withLayout("xaxis.range", new double[] {lo, hi})
+                        .withLayout("xaxis.title.text", in == inits[inits.length - 1] ? "output" : "")
+                        .withLayout("yaxis.title.text", l == 0 ? "count" : "")
                         .withLayout("yaxis.showticklabels", false));
             }
         }

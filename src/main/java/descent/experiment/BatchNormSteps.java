@@ -26,11 +26,11 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * var bn = BatchNormSteps.of(Matrix.of(new double[][] {{1, 100, -3}, {2, 300, -1}, {3, 200, 0}, {6, 400, 4}}),
  *         new double[] {1, 2, 1}, new double[] {0, 0, 5});
- * bn.statistics()    // feature, mean, variance, std, gamma, beta, runningMean, runningVar
- * bn.normalized()    // z̃: every column has mean 0 and variance 1 (up to ε)
- * bn.output()        // ẑ = γ·z̃ + β
- * bn.running(20)     // the running statistics after each of 20 training passes over the same batch
- * bn.evaluation()    // the batch again in evaluation mode, after one training pass and after 50
+ * bn.statistics();    // feature, mean, variance, std, gamma, beta, runningMean, runningVar
+ * bn.normalized();    // z̃: every column has mean 0 and variance 1 (up to ε)
+ * bn.output();        // ẑ = γ·z̃ + β
+ * bn.running(20);     // the running statistics after each of 20 training passes over the same batch
+ * bn.evaluation(50)   // the batch in evaluation mode after 1 and after 50 training passes, next to training mode
  * }</pre>
  */
 public final class BatchNormSteps {

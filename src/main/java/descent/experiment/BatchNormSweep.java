@@ -33,11 +33,11 @@ import java.util.Locale;
  * near the right scale. A run whose loss or weights become infinite stops there; its row says so and its curve ends.
  *
  * <pre>{@code
- * var train = Datasets.fashionMnist().train().sample(1000, 42);
- * var sweep = BatchNormSweep.run(train, BatchNormSweep.bookScales(), 20, 7);   // 32 runs on all cores
- * sweep.table()     // scale, plainAccuracy, batchNormAccuracy, plainDivergedAt, batchNormDivergedAt
- * sweep.figure()    // a 4 x 4 grid: training accuracy per epoch, with and without batch norm
- * sweep.curves()    // scale, batchNorm, epoch, accuracy
+ * var train = Datasets.fashionMnist(1000).train().sample(200, 42);   // the book: 1000 images
+ * var sweep = BatchNormSweep.run(train, BatchNormSweep.logspace(0, -4, 4), 2, 7);   // the book: bookScales(), 20 epochs
+ * sweep.table();    // scale, plainAccuracy, batchNormAccuracy, plainDivergedAt, batchNormDivergedAt
+ * sweep.curves();   // scale, batchNorm, epoch, accuracy
+ * sweep.figure()    // a grid: training accuracy per epoch, with and without batch norm
  * }</pre>
  */
 public record BatchNormSweep(Table table, Table curves, PlotlyFigure figure) {

@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * var s = FeatureScaling.of(100, 100, 42);
- * s.table()    // features, std1, std2, lambdaMin, lambdaMax, condition, lr, stepsTo1e-3, excessLoss
+ * s.table();   // features, std1, std2, lambdaMin, lambdaMax, condition, lr, stepsTo1e-3, excessLoss
  * s.figure()   // the two contour plots with their gradient-descent paths
  * }</pre>
  *

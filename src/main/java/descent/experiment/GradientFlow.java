@@ -33,7 +33,7 @@ import java.util.List;
  *
  * <pre>{@code
  * var g = GradientFlow.of(Datasets.fashionMnist(1000).train().head(256), 8, 100, 1);
- * g.table()     // activation, layer, gradNorm, relativeToLast
+ * g.table();    // activation, layer, gradNorm, relativeToLast
  * g.figure()    // gradNorm against the layer, log scale, one line per activation
  * }</pre>
  */

@@ -29,12 +29,12 @@ import java.util.List;
  * five layers), He learns fastest, Xavier close behind.
  *
  * <pre>{@code
- * var fashion = Datasets.fashionMnist();
- * var c = InitComparison.run(fashion.train(), fashion.test(), 2000, 1,
+ * var fashion = Datasets.fashionMnist(2000);   // the book: all 60,000 training images
+ * var c = InitComparison.run(fashion.train(), fashion.test(), 50, 1,   // the book: 2000 iterations
  *         Initializers.normal(0.01), Initializers.xavier(), Initializers.he());
- * c.table()     // init, firstLoss, finalLoss, testAccuracy
+ * c.table();    // init, firstLoss, finalLoss, testAccuracy
+ * c.losses();   // init, iteration, loss
  * c.figure()    // training loss per iteration (moving average), one line per initializer
- * c.losses()    // init, iteration, loss
  * }</pre>
  */
 public record InitComparison(Table table, Table losses, PlotlyFigure figure) {

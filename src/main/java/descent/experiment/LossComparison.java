@@ -38,10 +38,11 @@ import java.util.List;
  * with it can stall; cross-entropy does not.
  *
  * <pre>{@code
- * var c = LossComparison.run(train, test, Mlp.of(2, 32, 32, 2).seed(1), Optimizers.sgd(0.3), 32, 100, 7);
- * c.table()       // setup, loss, trainLoss, trainAccuracy, testAccuracy, epochTo90, divergedAt
+ * var split = Splits.trainTest(Datasets.spirals(200, 0.05, 1), 0.25, 2);
+ * var c = LossComparison.run(split.train(), split.test(), Mlp.of(2, 16, 16, 2).seed(1), Optimizers.sgd(0.3), 32, 10, 7);
+ * c.table();      // setup, loss, trainLoss, trainAccuracy, testAccuracy, epochTo90, divergedAt
+ * c.curves();     // training accuracy per epoch
  * c.figure()      // the decision regions of the three classifiers, test points on top
- * c.curves()      // training accuracy per epoch
  * }</pre>
  *
  * @param table   one row per setup: the loss used, its final training value, train and test accuracy, the first epoch

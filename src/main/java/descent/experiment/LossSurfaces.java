@@ -29,8 +29,8 @@ import tech.tablesaw.api.Table;
  * cross-entropy); the lecture fixes y3 = −1000, which makes the surfaces depend on z1 − z2 only.
  *
  * <pre>{@code
- * var s = LossSurfaces.of(-1000, Vec.of(-4, 4), 1.0, 100);
- * s.table()     // point, z1, z2, p1, mse, crossEntropy, mseGradNorm, ceGradNorm
+ * var s = LossSurfaces.of(-1000, Vec.of(-4, 4), 1.0, 100);   // = LossSurfaces.lecture()
+ * s.table();    // point, z1, z2, p1, mse, crossEntropy, mseGradNorm, ceGradNorm
  * s.figure()    // contours of both surfaces over [-10, 10]², each with its gradient-descent path
  * }</pre>
  *

@@ -1,8 +1,14 @@
 /**
- * Ready-made comparisons from the lectures, each returning a table (and trajectories to plot):
- * {@link descent.experiment.Compare#optimizers}.
- * Training experiments of notebooks 06-08 (overfitting, optimizers on Fashion-MNIST, random search):
- * {@link descent.experiment.Overfitting}, {@link descent.experiment.OptimizerRace},
- * {@link descent.experiment.RandomSearch}, configured by {@link descent.experiment.NetSetup}.
+ * Ready-made comparisons from the lectures, each returning a table and a figure:
+ * {@link descent.experiment.Compare#optimizers} (notebooks 01–02);
+ * {@link descent.experiment.LossSurfaces}, {@link descent.experiment.LossComparison} (03, classification);
+ * {@link descent.experiment.FeatureScaling}, {@link descent.experiment.BatchNormSteps},
+ * {@link descent.experiment.BatchNormSweep} (04, batch normalization);
+ * {@link descent.experiment.GradientFlow}, {@link descent.experiment.ActivationHistograms},
+ * {@link descent.experiment.ActivationComparison}, {@link descent.experiment.InitComparison} (05, activations and
+ * initialization); {@link descent.experiment.Overfitting} (06, early stopping, weight decay, dropout),
+ * {@link descent.experiment.OptimizerRace} (07, optimizers on Fashion-MNIST), {@link descent.experiment.RandomSearch}
+ * (08, hyperparameter search), configured by {@link descent.experiment.NetSetup}. Runs are seeded; several trainings run in parallel with per-run seeds, so results do not depend on
+ * thread timing.
  */
 package descent.experiment;

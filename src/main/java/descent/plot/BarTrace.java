@@ -6,8 +6,10 @@ import java.util.Map;
  * A Plotly bar trace: one bar per x value, e.g. the counts of a histogram computed in Java.
  *
  * <pre>{@code
- * var h = BarTrace.histogram(values, 0, 1, 30).name("layer 1");   // 30 bins over [0, 1]
- * Plots.show(PlotlyFigure.of("activations", h));
+ * var values = new double[] {0.05, 0.1, 0.12, 0.5, 0.52, 0.9};
+ * var h = BarTrace.histogram(values, 0, 1, 10).name("layer 1");   // 10 bins over [0, 1]
+ * BarTrace.counts(values, 0, 1, 10);                              // [1, 2, 0, 0, 0, 2, 0, 0, 0, 1]
+ * PlotlyFigure.of("activations", h)
  * }</pre>
  *
  * Binning happens here rather than in the browser (Plotly's {@code histogram} type) so that a figure of 100,000

@@ -12,9 +12,9 @@ import java.util.List;
  * top in the colour of their true class.
  *
  * <pre>{@code
- * var spirals = Datasets.spirals(400, 0.05, 1);
- * var net = Mlp.of(2, 32, 32, 2).seed(1);
- * Trainer.of(net, spirals, Optimizers.adam(0.01)).fit(200);
+ * var spirals = Datasets.spirals(200, 0.05, 1);
+ * var net = Mlp.of(2, 16, 16, 2).seed(1);
+ * Trainer.of(net, spirals, Optimizers.adam(0.01)).batchSize(20).fit(20);
  * Plots.decisionBoundary(net, spirals)
  * }</pre>
  *

@@ -13,9 +13,10 @@ import java.util.Set;
  * Several figures side by side in one: a grid of panels, each with its own axes and title.
  *
  * <pre>{@code
- * var a = Plots.contour(Functions.dlfsBowl(), sgd), b = Plots.contour(Functions.rosenbrock(), adam);
- * Subplots.of("two functions", 2, a, b)             // one row of two panels
- * Subplots.of("sixteen runs", 4, panels)            // a 4 x 4 grid from a list of figures
+ * var f = Functions.dlfsBowl();
+ * var sgd = Optimizers.sgd(0.95).minimize(f, Vec.of(-7, 2), 30);
+ * var adam = Optimizers.adam(0.3).minimize(f, Vec.of(-7, 2), 30);
+ * Subplots.of("two optimizers on one bowl", 2, Plots.contour(f, sgd), Plots.contour(f, adam))   // one row of two panels
  * }</pre>
  *
  * <pre>

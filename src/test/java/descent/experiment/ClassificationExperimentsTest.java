@@ -5,6 +5,7 @@ import descent.data.Datasets;
 import descent.data.Splits;
 import descent.fn.Gradients;
 import descent.fn.Vec;
+import descent.nn.Initializers;
 import descent.nn.Mlp;
 import descent.optim.Optimizers;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,18 @@ class ClassificationExperimentsTest {
         // same seeds, same numbers
         var again = LossComparison.run(split.train(), split.test(), Mlp.of(2, 8, 2).seed(2), Optimizers.sgd(0.5), 10, 15, 3);
         assertEquals(t.toString(), again.table().toString());
+    }
+
+    @Test
+    void fromAConfidentStartCrossEntropyTrainsAndMseStalls() {
+        // weights with std 1 give large scores: many spiral points start confidently wrong, on MSE's plateau
+        var split = Splits.trainTest(Datasets.spirals(200, 0.05, 1), 0.25, 2);
+        var c = LossComparison.run(split.train(), split.test(), Mlp.of(2, 32, 32, 2).init(Initializers.normal(1.0)).seed(1),
+                Optimizers.sgd(0.1), 32, 40, 7);
+        Table t = c.table();
+        double regression = t.doubleColumn("trainAccuracy").get(0), mse = t.doubleColumn("trainAccuracy").get(1),
+                ce = t.doubleColumn("trainAccuracy").get(2);
+        assertTrue(ce > 0.85 && ce > mse + 0.15 && ce > regression + 0.3, t.toString());
     }
 
     @Test

@@ -24,10 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the {@code <pre>{@code ...}</pre>} examples of every descent package in JShell after the start-up imports,
- * typed line by line as in JShell, and checks that each statement ends with ';' so the same code also runs as one
- * Jupyter cell. Each example runs on its own: the variables, methods and classes of the previous one are dropped
- * first, so an example that uses a name it does not define fails.
+ * Runs the {@code <pre>{@code ...}</pre>} examples of every descent package in JShell after the start-up imports
+ * (and the java.* imports that both JShell and JJava start with), typed line by line as in JShell, and checks that
+ * each statement ends with ';' so the same code also runs as one Jupyter cell. Each example runs on its own: what the
+ * previous one defined or imported is dropped first, so an example that uses a name it does not define fails.
  * Examples that need a notebook kernel (a {@code %magic} line, IJava) are skipped.
  * {@link #everyPublicTypeHasAnExample()} checks that each public top-level type has a class-level example.
  */
@@ -190,6 +190,15 @@ class JavadocExamplesTest {
             List<String> found = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
             assertEquals(PACKAGES.stream().sorted().toList(), found, "packages under src/main/java/descent");
         }
+    }
+
+    @Test
+    void anExampleDoesNotSeeTheNamesOfAnEarlierOne() {
+        assertEquals(List.of(), StartupTest.eval(typed, "import java.nio.file.*;\nvar leftover = Path.of(\"a\");", true));
+        forgetPreviousExample();
+        assertEquals(1, StartupTest.eval(typed, "leftover", true).size(), "a variable of the earlier example");
+        assertEquals(1, StartupTest.eval(typed, "Path.of(\"b\")", true).size(), "an import of the earlier example");
+        assertEquals(List.of(), StartupTest.eval(typed, "Vec.of(1, 2)", true), "the start-up imports stay");
     }
 
     @Test
