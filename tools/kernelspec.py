@@ -20,6 +20,7 @@ spec = {
         "JJAVA_CLASSPATH": class_path,
         "JJAVA_JVM_OPTS": "-Djava.awt.headless=true -XX:+UseSerialGC -Xss8m",
         "DESCENT_QUICK": os.environ.get("DESCENT_QUICK", ""),
+        "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1"),
     },
     "metadata": {"debugger": False},
 }
