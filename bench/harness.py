@@ -1,0 +1,374 @@
+"""Runs descent's benchmark: descent, numpy and PyTorch on the same workload in one invocation, alternating, and
+writes the Markdown report. Called by bench/run (./descent bench); see docs/performance.md.
+
+Every measurement is a child process that prints JSON lines: the Python references (reference_numpy.py,
+reference_torch.py, gemm_numpy.py) and the Java harness (bench/java: descent.bench.TrainBench, GemmBench). Each
+round runs every implementation once per (dtype, thread count), in an order that rotates from round to round, so
+that a noisy neighbour slows all of them alike; throughput is the best round, loss and accuracy the mean over rounds
+(each round uses its own seed, so their spread is the run-to-run noise).
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from common import BATCH, OPTIMIZERS, SIZES, gemm_flops_per_iteration  # noqa: E402
+
+PY = "/usr/bin/python3"
+NAMES = {"descent": "descent", "numpy": "numpy", "torch": "PyTorch"}
+
+
+def log(msg):
+    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+
+def thread_env(threads):
+    env = dict(os.environ)
+    for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[k] = str(threads)
+    return env
+
+
+def run_json(cmd, threads, timeout):
+    """Runs one child and returns its JSON lines; a failure is logged and returns [] so one broken
+    implementation does not lose the others' numbers."""
+    log(" ".join(os.path.relpath(c, ROOT) if c.startswith(ROOT) else c for c in cmd) + f"  [{threads} thread(s)]")
+    try:
+        p = subprocess.run(cmd, env=thread_env(threads), capture_output=True, text=True, timeout=timeout, cwd=HERE)
+    except subprocess.TimeoutExpired:
+        log(f"  timed out after {timeout} s")
+        return []
+    if p.returncode != 0:
+        log(f"  failed with exit code {p.returncode}:\n{p.stderr.strip()[-2000:]}")
+    rows = []
+    for line in p.stdout.splitlines():
+        if line.startswith("{"):
+            rows.append(json.loads(line))
+    return rows
+
+
+def java_cmd(args, main_class):
+    cp = os.environ.get("DESCENT_BENCH_CP")
+    if not cp:
+        sys.exit("DESCENT_BENCH_CP is not set; run the benchmark through bench/run (./descent bench)")
+    java = os.environ.get("DESCENT_JAVA", "java")
+    flags = os.environ.get("DESCENT_BENCH_JVM_FLAGS", "").split()
+    return [java, *flags, "-cp", cp, main_class, *args]
+
+
+def train_cmd(impl, a, dtype, threads, seed):
+    common = ["--iterations", str(a.iterations), "--dtype", dtype, "--threads", str(threads), "--seed", str(seed),
+              "--optimizers", ",".join(a.optimizers)]
+    if impl == "descent":
+        return java_cmd(common, "descent.bench.TrainBench")
+    return [PY, os.path.join(HERE, f"reference_{impl}.py"), *common]
+
+
+# ---------------------------------------------------------------- start-up timings
+
+def time_cmd(cmd, timeout=300, cwd=ROOT, env=None):
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=cwd, env=env)
+    return time.perf_counter() - t0, p
+
+
+def jshell_timings(a):
+    """Fresh JShell to first printed result, through ./descent shell FILE and through the jshell tool itself."""
+    out = {}
+    line = 'System.out.println(Optimizers.sgd(0.95).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30).toTable().rowCount());'
+    with tempfile.TemporaryDirectory() as d:
+        script = os.path.join(d, "first.jsh")
+        with open(script, "w") as f:
+            f.write(line + "\n")
+        if os.access(os.path.join(ROOT, "descent"), os.X_OK):
+            secs, p = time_cmd([os.path.join(ROOT, "descent"), "shell", script])
+            ok = p.returncode == 0 and "31" in p.stdout
+            out["./descent shell FILE (one line, fresh JVM)"] = secs if ok else f"failed: {(p.stderr or p.stdout).strip()[-300:]}"
+        jshell = shutil.which("jshell", path=os.path.dirname(os.environ.get("DESCENT_JAVA", shutil.which("java") or "")))
+        startup = os.path.join(ROOT, "src/main/resources/descent/startup.jsh")
+        if jshell and os.path.exists(startup):
+            with open(script, "w") as f:
+                f.write(line + "\n/exit\n")
+            secs, p = time_cmd([jshell, "--class-path", os.environ["DESCENT_BENCH_CP"], "--startup", "DEFAULT",
+                                "--startup", startup, script])
+            ok = p.returncode == 0 and "31" in p.stdout
+            out["jshell tool with startup.jsh (one line)"] = secs if ok else f"failed: {(p.stderr or p.stdout).strip()[-300:]}"
+    return out
+
+
+def notebook_timing():
+    """Fresh JJava kernel to the first rendered figure: ./descent run on a one-cell notebook that draws a contour
+    plot. Needs the lab's .venv (created by ./descent lab or ./descent test); skipped otherwise."""
+    if not os.path.exists(os.path.join(ROOT, ".venv", "bin", "python")):
+        return {"./descent run one-figure notebook": "not measured: no .venv yet (run ./descent lab or ./descent test once)"}
+    cell = ("var f = Functions.dlfsBowl();\n"
+            "Plots.contour(f, Optimizers.sgd(0.95).minimize(f, Vec.of(-7, 2), 30))")
+    nb = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": cell}],
+          "metadata": {"kernelspec": {"display_name": "Java", "language": "java", "name": "java"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "first-figure.ipynb")
+        with open(path, "w") as f:
+            json.dump(nb, f)
+        secs, p = time_cmd([os.path.join(ROOT, "descent"), "run", path], timeout=600)
+        if p.returncode != 0:
+            return {"./descent run one-figure notebook": f"failed: {p.stderr.strip()[-300:]}"}
+        with open(path) as f:
+            done = json.load(f)
+        outputs = done["cells"][0].get("outputs", [])
+        drew = any("plotly" in json.dumps(o.get("data", {})).lower() for o in outputs)
+        if not drew:
+            return {"./descent run one-figure notebook": "failed: the cell produced no Plotly figure"}
+        return {"./descent run one-figure notebook (process start to figure saved)": secs}
+
+
+# ---------------------------------------------------------------- report
+
+def fmt(v, digits=0):
+    if v is None:
+        return "–"
+    return f"{v:,.{digits}f}"
+
+
+def best_runs(rows):
+    """{(impl, dtype, optimizer): row with the highest it/s over rounds and thread counts}."""
+    best = {}
+    for r in rows:
+        k = (r["impl"], r["dtype"], r["optimizer"])
+        if k not in best or r["it_per_s"] > best[k]["it_per_s"]:
+            best[k] = r
+    return best
+
+
+def spread(rows, impl, dtype, opt, field):
+    """Mean and (max-min)/2 over all runs (rounds have different seeds; thread counts do not change the math)."""
+    vals = [r[field] for r in rows if (r["impl"], r["dtype"], r["optimizer"]) == (impl, dtype, opt)]
+    if not vals:
+        return None, None
+    return statistics.fmean(vals), (max(vals) - min(vals)) / 2
+
+
+def peak_gflops(gemm, dtype):
+    vals = [g for g in gemm if g["dtype"] == dtype and g["shape"].startswith("square")]
+    return max(vals, key=lambda g: g["gflops"]) if vals else None
+
+
+def report(a, rows, gemm, extras, env, started, elapsed):
+    best = best_runs(rows)
+    flops = gemm_flops_per_iteration()
+    L = []
+    L.append(f"# descent benchmark, {started:%Y-%m-%d %H:%M} UTC on {env['host']}")
+    L.append("")
+    L.append(f"Workload: Deep Learning from Scratch §6.1.7 on Fashion-MNIST — {'-'.join(map(str, SIZES))} MLP, ReLU, "
+             f"He init, softmax cross-entropy, batch {BATCH} drawn with replacement, {a.iterations:,} iterations per "
+             f"optimizer ({', '.join(k + ' lr=' + str(v['lr']) for k, v in OPTIMIZERS.items() if k in a.optimizers)}), "
+             f"{a.rounds} round(s) alternating implementations, thread counts {','.join(map(str, a.threads))}. "
+             f"Throughput: best round and thread count (in brackets); loss (mean of the last 100 iterations) and test "
+             f"accuracy: mean over rounds ± half their range. GFLOP/s counts the {flops / 1e6:.1f} MFLOP of matrix "
+             f"products one iteration needs (forward, weight gradients, input gradients except the first layer's).")
+    L.append("")
+    L.append("Machine: " + "; ".join(f"{k} {v}" for k, v in env.items() if k != "host"))
+    L.append("")
+    for dtype in a.dtypes:
+        peak = peak_gflops(gemm, dtype)
+        pk = peak["gflops"] if peak else None
+        L.append(f"## Training throughput, {dtype}")
+        L.append("")
+        if not any(k[1] == dtype for k in best):
+            L.append("No runs.")
+            L.append("")
+            continue
+        L.append("| optimizer | descent it/s | numpy it/s | PyTorch it/s | descent / numpy | descent / PyTorch "
+                 f"| descent GFLOP/s | % of peak ({fmt(pk, 1)}) | final loss descent / numpy / PyTorch "
+                 "| test accuracy descent / numpy / PyTorch |")
+        L.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|")
+        for opt in a.optimizers:
+            b = {impl: best.get((impl, dtype, opt)) for impl in NAMES}
+
+            def its(impl):
+                r = b[impl]
+                return f"{fmt(r['it_per_s'])} ({r['threads']}t)" if r else "–"
+
+            def ratio(other):
+                if b["descent"] and b[other]:
+                    return f"{b['descent']['it_per_s'] / b[other]['it_per_s']:.2f}×"
+                return "–"
+
+            def stat(field, digits, scale=1):
+                parts = []
+                for impl in NAMES:
+                    m, h = spread(rows, impl, dtype, opt, field)
+                    parts.append("–" if m is None else f"{m * scale:.{digits}f}±{h * scale:.{digits}f}")
+                return " / ".join(parts)
+
+            g = b["descent"]["gflops"] if b["descent"] else None
+            L.append(f"| {opt} | {its('descent')} | {its('numpy')} | {its('torch')} | {ratio('numpy')} | "
+                     f"{ratio('torch')} | {fmt(g, 1)} | {fmt(100 * g / pk, 0) + '%' if g and pk else '–'} | "
+                     f"{stat('final_loss', 3)} | {stat('test_accuracy', 1, 100)} |")
+        L.append("")
+    # allocation
+    alloc = [r for r in rows if r["impl"] == "descent" and r.get("alloc_bytes_per_iteration") is not None]
+    if alloc:
+        L.append("## Allocation in descent's steady state")
+        L.append("")
+        L.append("Bytes allocated by the training thread per iteration, measured with "
+                 "`com.sun.management.ThreadMXBean.getThreadAllocatedBytes` over 100 iterations after the timed run "
+                 "(max over rounds).")
+        L.append("")
+        L.append("| optimizer | " + " | ".join(a.dtypes) + " |")
+        L.append("|---|" + "---:|" * len(a.dtypes))
+        for opt in a.optimizers:
+            cells = []
+            for dtype in a.dtypes:
+                v = [r["alloc_bytes_per_iteration"] for r in alloc if r["optimizer"] == opt and r["dtype"] == dtype]
+                cells.append(fmt(max(v)) if v else "–")
+            L.append(f"| {opt} | " + " | ".join(cells) + " |")
+        L.append("")
+    # GEMM
+    if gemm:
+        L.append("## Matrix multiply (GEMM) throughput, GFLOP/s")
+        L.append("")
+        L.append("Best of 5 timed rounds per shape. `square 1024` is the peak the training table divides by.")
+        L.append("")
+        cols = sorted({(g["impl"], g["dtype"], g["threads"]) for g in gemm},
+                      key=lambda c: (c[1] != "float64", c[0] != "descent", c[2]))
+        L.append("| shape | " + " | ".join(f"{g[0]} {g[1]} {g[2]}t" for g in cols) + " |")
+        L.append("|---|" + "---:|" * len(cols))
+        shapes = list(dict.fromkeys(g["shape"] for g in gemm))
+        for s in shapes:
+            cells = []
+            for c in cols:
+                v = [g["gflops"] for g in gemm if (g["impl"], g["dtype"], g["threads"]) == c and g["shape"] == s]
+                cells.append(fmt(max(v), 1) if v else "–")
+            L.append(f"| {s} | " + " | ".join(cells) + " |")
+        blas = sorted({g["blas"] for g in gemm if g.get("blas")})
+        if blas:
+            L.append("")
+            L.append("descent's BLAS: " + "; ".join(blas))
+        L.append("")
+    # start-up and loading
+    L.append("## Start-up and loading")
+    L.append("")
+    L.append("| what | seconds |")
+    L.append("|---|---:|")
+    for k, v in extras.items():
+        L.append(f"| {k} | {fmt(v, 2) if isinstance(v, (int, float)) else v} |")
+    L.append("")
+    L.append(f"Benchmark wall time: {elapsed / 60:.1f} min.")
+    L.append("")
+    return "\n".join(L)
+
+
+def environment():
+    env = {"host": platform.node()}
+    try:
+        with open("/proc/cpuinfo") as f:
+            model = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "?")
+    except OSError:
+        model = "?"
+    env["CPU"] = f"{model}, {os.cpu_count()} logical cores"
+    env["load average at start"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    env["OS"] = platform.platform()
+    java = os.environ.get("DESCENT_JAVA", "java")
+    try:
+        v = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+        env["Java"] = v.replace('"', "")
+    except (OSError, IndexError):
+        env["Java"] = "?"
+    for mod in ("numpy", "torch"):
+        p = subprocess.run([PY, "-c", f"import {mod}; print({mod}.__version__)"], capture_output=True, text=True)
+        env[mod] = p.stdout.strip() or "missing"
+    p = subprocess.run([PY, "-c", "import numpy, io, contextlib\nb = io.StringIO()\n"
+                        "with contextlib.redirect_stdout(b): numpy.show_config()\n"
+                        "print('openblas' if 'openblas' in b.getvalue().lower() else 'generic libblas.so.3')"],
+                       capture_output=True, text=True)
+    alt = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
+    env["numpy/PyTorch BLAS"] = f"{p.stdout.strip()} ({alt})"
+    return env
+
+
+def main():
+    p = argparse.ArgumentParser(description="descent vs numpy vs PyTorch on the book's optimizer comparison")
+    p.add_argument("--quick", action="store_true", help="CI smoke: 300 iterations, 1 round, 1 thread, short probes")
+    p.add_argument("--iterations", type=int)
+    p.add_argument("--rounds", type=int)
+    p.add_argument("--threads", help="thread counts to try, e.g. 1,2")
+    p.add_argument("--dtypes", default="float64,float32")
+    p.add_argument("--optimizers", default="sgd,momentum,adagrad,adam")
+    p.add_argument("--impls", default="descent,numpy,torch")
+    p.add_argument("--no-startup", action="store_true", help="skip the JShell and notebook start-up timings")
+    p.add_argument("--out", default=os.path.join(HERE, "results"))
+    a = p.parse_args()
+    a.iterations = a.iterations or (300 if a.quick else 2000)
+    a.rounds = a.rounds or (1 if a.quick else 3)
+    a.threads = [int(t) for t in (a.threads or ("1" if a.quick else "1,2")).split(",")]
+    a.dtypes = a.dtypes.split(",")
+    a.optimizers = a.optimizers.split(",")
+    a.impls = a.impls.split(",")
+    budget = 0.3 if a.quick else 1.5
+    per_run_timeout = max(600, a.iterations)
+
+    started = datetime.datetime.now(datetime.timezone.utc)
+    t_start = time.perf_counter()
+    env = environment()
+    log("machine: " + "; ".join(f"{k} {v}" for k, v in env.items()))
+
+    gemm = []
+    for threads in a.threads:
+        if "numpy" in a.impls:
+            gemm += run_json([PY, os.path.join(HERE, "gemm_numpy.py"), "--threads", str(threads), "--budget",
+                              str(budget), "--dtypes", ",".join(a.dtypes)], threads, 600)
+        if "descent" in a.impls:
+            gemm += run_json(java_cmd(["--threads", str(threads), "--budget", str(budget), "--dtypes",
+                                       ",".join(a.dtypes)], "descent.bench.GemmBench"), threads, 600)
+    gemm = [g for g in gemm if "gflops" in g]
+
+    rows, skipped = [], []
+    for rnd in range(a.rounds):
+        order = a.impls[rnd % len(a.impls):] + a.impls[:rnd % len(a.impls)]
+        for dtype in a.dtypes:
+            for threads in a.threads:
+                for impl in order:
+                    for r in run_json(train_cmd(impl, a, dtype, threads, seed=rnd + 1), threads, per_run_timeout):
+                        if "skipped" in r:
+                            skipped.append(r)
+                        else:
+                            r["round"] = rnd + 1
+                            rows.append(r)
+
+    extras = {}
+    for impl, label in (("descent", "Load Fashion-MNIST (70,000 images), descent's loader"),
+                        ("numpy", "Load Fashion-MNIST (70,000 images), numpy gzip + frombuffer")):
+        v = [r["load_seconds"] for r in rows if r["impl"] == impl and r.get("load_seconds") is not None]
+        extras[label] = min(v) if v else "not measured"
+    if not a.no_startup:
+        extras.update(jshell_timings(a))
+        extras.update(notebook_timing())
+    for s in skipped:
+        extras[f"{NAMES.get(s['impl'], s['impl'])} {s.get('dtype', '')}"] = f"skipped: {s['skipped']}"
+
+    text = report(a, rows, gemm, extras, env, started, time.perf_counter() - t_start)
+    os.makedirs(a.out, exist_ok=True)
+    stem = f"{started:%Y-%m-%d}-{env['host']}" + ("-quick" if a.quick else "")
+    for name in (f"{stem}.md", "latest-quick.md" if a.quick else "latest.md"):
+        with open(os.path.join(a.out, name), "w") as f:
+            f.write(text)
+    with open(os.path.join(a.out, f"{stem}.jsonl"), "w") as f:
+        for r in gemm + rows:
+            f.write(json.dumps(r) + "\n")
+    print(text)
+    log(f"wrote {os.path.relpath(os.path.join(a.out, stem + '.md'), ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
