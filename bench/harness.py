@@ -222,7 +222,7 @@ def report(a, rows, gemm, extras, env, started, elapsed):
         L.append("## Allocation in descent's steady state")
         L.append("")
         L.append("Bytes allocated by the training thread per iteration, measured with "
-                 "`com.sun.management.ThreadMXBean.getThreadAllocatedBytes` over 100 iterations after the timed run "
+                 "`com.sun.management.ThreadMXBean.getThreadAllocatedBytes` during the last 100 timed iterations "
                  "(max over rounds).")
         L.append("")
         L.append("| optimizer | " + " | ".join(a.dtypes) + " |")
