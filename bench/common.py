@@ -72,6 +72,8 @@ def parse_args(impl):
     p.add_argument("--dtype", choices=["float64", "float32"], default="float64")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--max-seconds", type=float, default=0,
+                   help="stop an optimizer's run after this long (0: never); its it/s still counts, loss and accuracy not")
     p.add_argument("--warmup", type=int, default=WARMUP,
                    help="untimed iterations (of the first optimizer, on a throwaway network) before timing")
     a = p.parse_args()
@@ -80,6 +82,17 @@ def parse_args(impl):
         if o not in OPTIMIZERS:
             sys.exit(f"Unknown optimizer '{o}'; expected one of {', '.join(OPTIMIZERS)}")
     return a
+
+
+def result(impl, version, a, name, done, seconds, losses, accuracy, load_s):
+    """The result line of one optimizer's run; a run stopped by --max-seconds reports only its throughput."""
+    truncated = done < a.iterations
+    window = losses[max(0, done - LOSS_WINDOW):done]
+    emit(impl=impl, version=version, optimizer=name, dtype=a.dtype, threads=a.threads, seed=a.seed,
+         iterations=done, seconds=seconds, it_per_s=done / seconds,
+         gflops=gemm_flops_per_iteration() * done / seconds / 1e9,
+         final_loss=None if truncated else float(sum(window) / len(window)),
+         test_accuracy=None if truncated else accuracy(), truncated=truncated, load_seconds=load_s)
 
 
 def emit(**fields):

@@ -68,7 +68,7 @@ def java_cmd(args, main_class):
 
 def train_cmd(impl, a, dtype, threads, seed):
     common = ["--iterations", str(a.iterations), "--dtype", dtype, "--threads", str(threads), "--seed", str(seed),
-              "--optimizers", ",".join(a.optimizers)]
+              "--optimizers", ",".join(a.optimizers), "--max-seconds", str(a.max_seconds)]
     if impl == "descent":
         return java_cmd(common, "descent.bench.TrainBench")
     return [PY, os.path.join(HERE, f"reference_{impl}.py"), *common]
@@ -152,7 +152,8 @@ def best_runs(rows):
 
 def spread(rows, impl, dtype, opt, field):
     """Mean and (max-min)/2 over all runs (rounds have different seeds; thread counts do not change the math)."""
-    vals = [r[field] for r in rows if (r["impl"], r["dtype"], r["optimizer"]) == (impl, dtype, opt)]
+    vals = [r[field] for r in rows
+            if (r["impl"], r["dtype"], r["optimizer"]) == (impl, dtype, opt) and r.get(field) is not None]
     if not vals:
         return None, None
     return statistics.fmean(vals), (max(vals) - min(vals)) / 2
@@ -163,7 +164,7 @@ def peak_gflops(gemm, dtype):
     return max(vals, key=lambda g: g["gflops"]) if vals else None
 
 
-def report(a, rows, gemm, extras, env, started, elapsed):
+def report(a, rows, skipped, gemm, extras, env, started, elapsed):
     best = best_runs(rows)
     flops = gemm_flops_per_iteration()
     L = []
@@ -216,6 +217,9 @@ def report(a, rows, gemm, extras, env, started, elapsed):
                      f"{ratio('torch')} | {fmt(g, 1)} | {fmt(100 * g / pk, 0) + '%' if g and pk else '–'} | "
                      f"{stat('final_loss', 3)} | {stat('test_accuracy', 1, 100)} |")
         L.append("")
+        for note in dict.fromkeys(f"{NAMES[x['impl']]}: {x['skipped']}" for x in skipped if x["dtype"] == dtype):
+            L.append(f"Not run — {note}.")
+            L.append("")
     # allocation
     alloc = [r for r in rows if r["impl"] == "descent" and r.get("alloc_bytes_per_iteration") is not None]
     if alloc:
@@ -238,7 +242,8 @@ def report(a, rows, gemm, extras, env, started, elapsed):
     if gemm:
         L.append("## Matrix multiply (GEMM) throughput, GFLOP/s")
         L.append("")
-        L.append("Best of 5 timed rounds per shape. `square 1024` is the peak the training table divides by.")
+        L.append("Best over rounds of the best of 5 timed repetitions per shape. The best `square 1024` value of a "
+                 "dtype is the peak the training table divides by.")
         L.append("")
         cols = sorted({(g["impl"], g["dtype"], g["threads"]) for g in gemm},
                       key=lambda c: (c[1] != "float64", c[0] != "descent", c[2]))
@@ -271,6 +276,8 @@ def report(a, rows, gemm, extras, env, started, elapsed):
 
 def environment():
     env = {"host": platform.node()}
+    p = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"], capture_output=True, text=True)
+    env["descent commit"] = p.stdout.strip() or "?"
     try:
         with open("/proc/cpuinfo") as f:
             model = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "?")
@@ -306,6 +313,9 @@ def main():
     p.add_argument("--dtypes", default="float64,float32")
     p.add_argument("--optimizers", default="sgd,momentum,adagrad,adam")
     p.add_argument("--impls", default="descent,numpy,torch")
+    p.add_argument("--max-seconds", type=float,
+                   help="cut one optimizer's run after this long (its it/s still counts); guards against a thread "
+                        "setting that collapses on a busy machine")
     p.add_argument("--no-startup", action="store_true", help="skip the JShell and notebook start-up timings")
     p.add_argument("--out", default=os.path.join(HERE, "results"))
     a = p.parse_args()
@@ -315,7 +325,8 @@ def main():
     a.dtypes = a.dtypes.split(",")
     a.optimizers = a.optimizers.split(",")
     a.impls = a.impls.split(",")
-    budget = 0.3 if a.quick else 1.5
+    a.max_seconds = a.max_seconds or (20 if a.quick else 90)
+    budget = 0.3 if a.quick else 1.0
     per_run_timeout = max(600, a.iterations)
 
     started = datetime.datetime.now(datetime.timezone.utc)
@@ -323,19 +334,17 @@ def main():
     env = environment()
     log("machine: " + "; ".join(f"{k} {v}" for k, v in env.items()))
 
-    gemm = []
-    for threads in a.threads:
-        if "numpy" in a.impls:
-            gemm += run_json([PY, os.path.join(HERE, "gemm_numpy.py"), "--threads", str(threads), "--budget",
-                              str(budget), "--dtypes", ",".join(a.dtypes)], threads, 600)
-        if "descent" in a.impls:
-            gemm += run_json(java_cmd(["--threads", str(threads), "--budget", str(budget), "--dtypes",
-                                       ",".join(a.dtypes)], "descent.bench.GemmBench"), threads, 600)
-    gemm = [g for g in gemm if "gflops" in g]
-
-    rows, skipped = [], []
+    gemm, rows, skipped = [], [], []
     for rnd in range(a.rounds):
         order = a.impls[rnd % len(a.impls):] + a.impls[:rnd % len(a.impls)]
+        for threads in a.threads:       # GEMM probes, alternating like the training runs
+            for impl in order:
+                if impl == "numpy":
+                    gemm += run_json([PY, os.path.join(HERE, "gemm_numpy.py"), "--threads", str(threads), "--budget",
+                                      str(budget), "--dtypes", ",".join(a.dtypes)], threads, 600)
+                elif impl == "descent":
+                    gemm += run_json(java_cmd(["--threads", str(threads), "--budget", str(budget), "--dtypes",
+                                               ",".join(a.dtypes)], "descent.bench.GemmBench"), threads, 600)
         for dtype in a.dtypes:
             for threads in a.threads:
                 for impl in order:
@@ -345,6 +354,7 @@ def main():
                         else:
                             r["round"] = rnd + 1
                             rows.append(r)
+    gemm = [g for g in gemm if "gflops" in g]
 
     extras = {}
     for impl, label in (("descent", "Load Fashion-MNIST (70,000 images), descent's loader"),
@@ -354,10 +364,8 @@ def main():
     if not a.no_startup:
         extras.update(jshell_timings(a))
         extras.update(notebook_timing())
-    for s in skipped:
-        extras[f"{NAMES.get(s['impl'], s['impl'])} {s.get('dtype', '')}"] = f"skipped: {s['skipped']}"
 
-    text = report(a, rows, gemm, extras, env, started, time.perf_counter() - t_start)
+    text = report(a, rows, skipped, gemm, extras, env, started, time.perf_counter() - t_start)
     os.makedirs(a.out, exist_ok=True)
     stem = f"{started:%Y-%m-%d}-{env['host']}" + ("-quick" if a.quick else "")
     for name in (f"{stem}.md", "latest-quick.md" if a.quick else "latest.md"):

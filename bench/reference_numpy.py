@@ -8,8 +8,7 @@ import time
 
 import numpy as np
 
-from common import (BATCH, LOSS_WINDOW, OPTIMIZERS, SIZES, emit, gemm_flops_per_iteration, load_fashion_mnist,
-                    parse_args)
+from common import BATCH, OPTIMIZERS, SIZES, load_fashion_mnist, parse_args, result
 
 
 def he_init(rng, dtype):
@@ -91,19 +90,23 @@ def accuracy(params, x, t):
     return float(np.mean(h.argmax(axis=1) == t))
 
 
-def train(name, xtr, ytr, iterations, seed, dtype):
-    """Trains a fresh network; returns (seconds of the training loop, losses, parameters)."""
+def train(name, xtr, ytr, iterations, seed, dtype, max_seconds=0):
+    """Trains a fresh network; returns (iterations done, seconds of the training loop, losses, parameters)."""
     rng = np.random.default_rng(seed)
     params = he_init(rng, dtype)
     opt = Optimizer(name, params, **OPTIMIZERS[name])
     losses = np.empty(iterations)
+    done = 0
     t0 = time.perf_counter()
-    for i in range(iterations):
+    while done < iterations:
         idx = rng.integers(0, xtr.shape[0], BATCH)
         loss, grads = loss_and_gradients(params, xtr[idx], ytr[idx])
-        losses[i] = loss
+        losses[done] = loss
         opt.update(params, grads)
-    return time.perf_counter() - t0, losses, params
+        done += 1
+        if max_seconds and done % 50 == 0 and time.perf_counter() - t0 > max_seconds:
+            break
+    return done, time.perf_counter() - t0, losses, params
 
 
 def main():
@@ -113,12 +116,8 @@ def main():
     if a.warmup > 0:
         train(a.optimizers[0], xtr, ytr, a.warmup, a.seed + 1000, dtype)
     for name in a.optimizers:
-        seconds, losses, params = train(name, xtr, ytr, a.iterations, a.seed, dtype)
-        emit(impl="numpy", version=np.__version__, optimizer=name, dtype=a.dtype, threads=a.threads, seed=a.seed,
-             iterations=a.iterations, seconds=seconds, it_per_s=a.iterations / seconds,
-             gflops=gemm_flops_per_iteration() * a.iterations / seconds / 1e9,
-             final_loss=float(losses[-min(LOSS_WINDOW, a.iterations):].mean()),
-             test_accuracy=accuracy(params, xte, yte), load_seconds=load_s)
+        done, seconds, losses, params = train(name, xtr, ytr, a.iterations, a.seed, dtype, a.max_seconds)
+        result("numpy", np.__version__, a, name, done, seconds, losses, lambda: accuracy(params, xte, yte), load_s)
 
 
 if __name__ == "__main__":

@@ -9,8 +9,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from common import (BATCH, LOSS_WINDOW, OPTIMIZERS, SIZES, emit, gemm_flops_per_iteration, load_fashion_mnist,
-                    parse_args)
+from common import BATCH, OPTIMIZERS, SIZES, load_fashion_mnist, parse_args, result
 
 
 def network(dtype):
@@ -34,22 +33,26 @@ def optimizer(name, params):
     return torch.optim.Adam(params, lr=h["lr"], betas=(h["beta1"], h["beta2"]), eps=h["eps"])
 
 
-def train(name, xtr, ytr, iterations, seed, dtype):
-    """Trains a fresh network; returns (seconds of the training loop, losses, network)."""
+def train(name, xtr, ytr, iterations, seed, dtype, max_seconds=0):
+    """Trains a fresh network; returns (iterations done, seconds of the training loop, losses, network)."""
     torch.manual_seed(seed)
     gen = torch.Generator().manual_seed(seed)
     net = network(dtype)
     opt = optimizer(name, net.parameters())
     losses = torch.empty(iterations, dtype=torch.float64)
+    done = 0
     t0 = time.perf_counter()
-    for i in range(iterations):
+    while done < iterations:
         idx = torch.randint(0, xtr.shape[0], (BATCH,), generator=gen)
         opt.zero_grad()
         loss = F.cross_entropy(net(xtr[idx]), ytr[idx])
         loss.backward()
         opt.step()
-        losses[i] = loss.item()
-    return time.perf_counter() - t0, losses, net
+        losses[done] = loss.item()
+        done += 1
+        if max_seconds and done % 50 == 0 and time.perf_counter() - t0 > max_seconds:
+            break
+    return done, time.perf_counter() - t0, losses.tolist(), net
 
 
 def main():
@@ -61,14 +64,13 @@ def main():
     if a.warmup > 0:
         train(a.optimizers[0], xtr, ytr, a.warmup, a.seed + 1000, dtype)
     for name in a.optimizers:
-        seconds, losses, net = train(name, xtr, ytr, a.iterations, a.seed, dtype)
-        with torch.no_grad():
-            acc = (net(xte).argmax(dim=1) == yte).double().mean().item()
-        emit(impl="torch", version=torch.__version__, optimizer=name, dtype=a.dtype, threads=a.threads, seed=a.seed,
-             iterations=a.iterations, seconds=seconds, it_per_s=a.iterations / seconds,
-             gflops=gemm_flops_per_iteration() * a.iterations / seconds / 1e9,
-             final_loss=float(losses[-min(LOSS_WINDOW, a.iterations):].mean()), test_accuracy=acc,
-             load_seconds=load_s)
+        done, seconds, losses, net = train(name, xtr, ytr, a.iterations, a.seed, dtype, a.max_seconds)
+
+        def accuracy():
+            with torch.no_grad():
+                return (net(xte).argmax(dim=1) == yte).double().mean().item()
+
+        result("torch", torch.__version__, a, name, done, seconds, losses, accuracy, load_s)
 
 
 if __name__ == "__main__":

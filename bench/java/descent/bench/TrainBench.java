@@ -109,6 +109,7 @@ public final class TrainBench {
         }
         int iterations = args.getInt("iterations", 2000);
         int warmup = args.getInt("warmup", 200);
+        double maxSeconds = args.getDouble("max-seconds", 0);
         long seed = args.getInt("seed", 1);
         String[] names = args.get("optimizers", "sgd,momentum,adagrad,adam").split(",");
 
@@ -125,27 +126,34 @@ public final class TrainBench {
         for (String name : names) {
             Run run = new Run(name, data.train(), iterations, seed);
             int allocFrom = Math.max(0, iterations - ALLOC_ITERATIONS);
-            long allocStart = 0;
+            long allocStart = -1;
+            int done = 0;
             long start = System.nanoTime();
-            for (int i = 0; i < iterations; i++) {
-                if (i == allocFrom) allocStart = mx.getThreadAllocatedBytes(me);
-                run.losses[i] = run.iteration();
+            while (done < iterations) {
+                if (done == allocFrom) allocStart = mx.getThreadAllocatedBytes(me);
+                run.losses[done++] = run.iteration();
+                if (maxSeconds > 0 && done % 50 == 0 && System.nanoTime() - start > maxSeconds * 1e9) break;
             }
             long allocated = mx.getThreadAllocatedBytes(me) - allocStart;
             double seconds = (System.nanoTime() - start) / 1e9;
+            boolean truncated = done < iterations;   // stopped by --max-seconds: only the throughput counts
 
-            double finalLoss = 0;
-            int window = Math.min(LOSS_WINDOW, iterations);
-            for (int i = iterations - window; i < iterations; i++) finalLoss += run.losses[i];
-            finalLoss /= window;
-            double accuracy = accuracy(run.net, data.test());
+            Double finalLoss = null, accuracy = null;
+            if (!truncated) {
+                double sum = 0;
+                int window = Math.min(LOSS_WINDOW, iterations);
+                for (int i = iterations - window; i < iterations; i++) sum += run.losses[i];
+                finalLoss = sum / window;
+                accuracy = accuracy(run.net, data.test());
+            }
 
-            Json.line().put("impl", "descent").put("version", "main").put("optimizer", name).put("dtype", dtype)
-                    .put("threads", threads).put("seed", seed).put("iterations", iterations)
-                    .put("seconds", seconds).put("it_per_s", iterations / seconds)
-                    .put("gflops", gemmFlopsPerIteration() * (double) iterations / seconds / 1e9)
-                    .put("final_loss", finalLoss).put("test_accuracy", accuracy).put("load_seconds", loadSeconds)
-                    .put("alloc_bytes_per_iteration", (double) allocated / (iterations - allocFrom))
+            Json.line().put("impl", "descent").put("optimizer", name).put("dtype", dtype)
+                    .put("threads", threads).put("seed", seed).put("iterations", done)
+                    .put("seconds", seconds).put("it_per_s", done / seconds)
+                    .put("gflops", gemmFlopsPerIteration() * (double) done / seconds / 1e9)
+                    .put("final_loss", finalLoss).put("test_accuracy", accuracy).put("truncated", truncated)
+                    .put("load_seconds", loadSeconds)
+                    .put("alloc_bytes_per_iteration", truncated ? null : (double) allocated / (iterations - allocFrom))
                     .put("blas", Blas.implementation()).put("optimizer_spec", run.optimizer.toString()).emit();
         }
     }
