@@ -1,5 +1,8 @@
 """Writes descent's JJava kernel spec: `kernelspec.py DIR JAVA CLASSPATH`.
 
+JJava runs JJAVA_STARTUP_SCRIPTS_PATH before it adds JJAVA_CLASSPATH, so descent's imports cannot come from there:
+descent's Jupyter extension (found in the jar through META-INF/services) evaluates them once the jar is loaded.
+
 The spec starts JJava's launcher with the given java and puts descent's jar and its dependencies on the kernel's
 class path (JJAVA_CLASSPATH), so descent's Jupyter extension (renderers, imports) loads by itself.
 """
@@ -7,7 +10,7 @@ import json
 import os
 import sys
 
-kernel_dir, java, class_path = sys.argv[1], sys.argv[2], sys.argv[3]
+kernel_dir, java, class_path, startup = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 spec = {
     "argv": [java, "-jar", "{resource_dir}/jjava-launcher.jar", "{resource_dir}/jjava.jar", "{connection_file}"],
     "display_name": "Java (descent)",

@@ -63,6 +63,8 @@ def run(path, output_dir, html_dir):
         status = fail(f"{path}: a cell ran longer than {CELL_TIMEOUT} s (DESCENT_CELL_TIMEOUT): {str(e).splitlines()[0]}")
     except DeadKernelError as e:
         status = fail(f"{path}: the Java kernel died: {e}")
+    except RuntimeError as e:  # e.g. the kernel died before it answered
+        status = fail(f"{path}: the Java kernel did not start or stopped: {e}")
     except CellExecutionError as e:
         idx = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and any(
             o.output_type == "error" for o in c.get("outputs", []))), None)

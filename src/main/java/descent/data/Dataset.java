@@ -1,9 +1,14 @@
 package descent.data;
 
 import descent.tensor.Matrix;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Labelled examples for classification: one row of {@code x} per example and an integer class label for each.
@@ -12,6 +17,8 @@ import java.util.List;
  * var d = new Dataset("toy", Matrix.of(new double[][]{{0, 0}, {1, 1}}), new int[]{0, 1}, List.of("no", "yes"));
  * d            // Dataset(toy, 2 examples x 2 features, 2 classes)
  * d.oneHot()   // Matrix(2x2)[[1, 0], [0, 1]]
+ * d.toTable()  // x0, x1, label, class
+ * Datasets.fashionMnist().train().sample(1000, 42)   // 1000 random examples, the same ones for seed 42
  * }</pre>
  */
 public final class Dataset {
@@ -99,6 +106,68 @@ public final class Dataset {
             ys[k] = labels[i];
         }
         return new Dataset(name, Matrix.wrap(indices.length, c, data), ys, classNames);
+    }
+
+    /** The first {@code n} examples (all of them if there are fewer). */
+    public Dataset head(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("Dataset '" + name + "': invalid head size " + n + "; expected at least 1.");
+        }
+        int m = Math.min(n, size());
+        int[] idx = new int[m];
+        for (int i = 0; i < m; i++) idx[i] = i;
+        return rows(idx);
+    }
+
+    /**
+     * {@code n} distinct examples drawn at random (a seeded partial Fisher–Yates shuffle), in the order drawn;
+     * the same seed picks the same examples.
+     */
+    public Dataset sample(int n, long seed) {
+        if (n < 1 || n > size()) {
+            throw new IllegalArgumentException("Dataset '" + name + "': cannot sample " + n + " distinct examples from "
+                    + size() + "; expected 1.." + size() + ".");
+        }
+        int[] order = new int[size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            int j = i + random.nextInt(order.length - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return rows(Arrays.copyOf(order, n));
+    }
+
+    /** The same examples under another name (shares the feature matrix). */
+    public Dataset withName(String newName) {
+        return new Dataset(newName, x, labels, classNames);
+    }
+
+    /** The same labels and class names with other features, e.g. scaled ones; {@code newX} needs one row per example. */
+    public Dataset withX(Matrix newX) {
+        return new Dataset(name, newX, labels, classNames);
+    }
+
+    /**
+     * One row per example: feature columns {@code x0, x1, ...}, then {@code label} and {@code class} (its name).
+     * Meant for small sets such as the 2-D ones; Fashion-MNIST would give 786 columns.
+     */
+    public Table toTable() {
+        Table t = Table.create(name);
+        int c = x.cols();
+        double[] data = x.data();
+        for (int j = 0; j < c; j++) {
+            double[] col = new double[size()];
+            for (int i = 0; i < col.length; i++) col[i] = data[i * c + j];
+            t.addColumns(DoubleColumn.create("x" + j, col));
+        }
+        t.addColumns(IntColumn.create("label", labels.clone()));
+        StringColumn names = StringColumn.create("class");
+        for (int y : labels) names.append(classNames.get(y));
+        t.addColumns(names);
+        return t;
     }
 
     /** Number of examples of each class, indexed by class. */

@@ -35,6 +35,14 @@ public interface Objective {
         return List.of();
     }
 
+    /**
+     * The same function with these known minima (used to mark them on plots and to measure the distance to the
+     * nearest one in comparisons).
+     */
+    default Objective withMinima(Vec... minima) {
+        return new WithMinima(this, java.util.List.of(minima));
+    }
+
     /** Throws a clear error when {@code x} does not fit this function. */
     default void checkInput(Vec x) {
         if (x == null) {

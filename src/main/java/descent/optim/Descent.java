@@ -2,6 +2,9 @@ package descent.optim;
 
 import descent.fn.Objective;
 import descent.fn.Vec;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,12 +16,15 @@ import java.util.Map;
  * optimizer's state after each update.
  *
  * <pre>{@code
- * var run = Optimizers.sgd(0.95).start(Functions.dlfsBowl(), Vec.of(-7, 2));
- * run.step();          // Step[step=1, x=Vec[-6.335, -1.7999999999999998], ...]
- * run.state()          // State(t=1)
+ * var run = Optimizers.adam(0.3).start(Functions.dlfsBowl(), Vec.of(-7, 2));
+ * run.step();          // Step[step=1, x=Vec[-6.7, 1.7], ...]
+ * run.stateTable()     // one row per coordinate: x, g, m, v, effLr
  * run.reset();         // back to the start: replaying gives the same numbers, bit for bit
  * run.trajectory()     // every point so far
  * }</pre>
+ *
+ * A NaN or infinite point, f or gradient throws an {@link ArithmeticException} naming the step, the point and the
+ * value; with {@link Stop#markDiverged()} the run ends instead and its trajectory is marked diverged.
  */
 public final class Descent {
     private final Optimizer optimizer;
@@ -27,6 +33,8 @@ public final class Descent {
     private final List<Step> steps = new ArrayList<>();
     private double[] w;
     private State state;
+    private String stopReason;
+    private boolean diverged;
 
     Descent(Optimizer optimizer, Objective f, Vec start) {
         if (optimizer == null || f == null) {
@@ -47,12 +55,17 @@ public final class Descent {
         w = start.toArray();
         state = optimizer.newState(w.length);
         steps.clear();
+        stopReason = null;
+        diverged = false;
         steps.add(observe(0));
         return this;
     }
 
-    /** One update; returns the new point's row. Throws if f or the gradient stops being finite. */
+    /** One update; returns the new point's row. Throws if the point, f or the gradient stops being finite. */
     public Step step() {
+        if (diverged) {
+            throw new IllegalStateException("This run diverged (" + stopReason + "); call reset() to start again.");
+        }
         Step here = steps.get(steps.size() - 1);
         double[] g = here.gradient().toArray();
         optimizer.update(w, g, state, here.lr());
@@ -67,12 +80,49 @@ public final class Descent {
             throw new IllegalArgumentException("Number of steps must be >= 0; got " + n + ".");
         }
         for (int i = 0; i < n; i++) step();
+        stopReason = "ran " + n + " steps";
+        return trajectory();
+    }
+
+    /** Runs until {@code stop} says so and returns the whole trajectory. */
+    public Trajectory run(Stop stop) {
+        if (stop == null) {
+            throw new IllegalArgumentException("Stop is null; use Stop.after(100) or run(100).");
+        }
+        stopReason = "ran " + stop.maxSteps() + " steps";
+        for (int i = 0; i < stop.maxSteps(); i++) {
+            Step last = steps.get(steps.size() - 1);
+            if (stop.gradNorm() > 0 && last.gradNorm() < stop.gradNorm()) {
+                stopReason = "gradNorm " + Hyper.format(last.gradNorm()) + " < " + Hyper.format(stop.gradNorm()) + " at step " + last.step();
+                break;
+            }
+            if (stop.fChange() > 0 && steps.size() > 1) {
+                double change = Math.abs(last.f() - steps.get(steps.size() - 2).f());
+                if (change < stop.fChange()) {
+                    stopReason = "fChange " + Hyper.format(change) + " < " + Hyper.format(stop.fChange()) + " at step " + last.step();
+                    break;
+                }
+            }
+            try {
+                step();
+            } catch (ArithmeticException e) {
+                if (!stop.markOnDivergence()) throw e;
+                diverged = true;
+                stopReason = e.getMessage();
+                break;
+            }
+        }
         return trajectory();
     }
 
     /** The current point. */
     public Vec x() {
         return Vec.of(w);
+    }
+
+    /** Number of updates made so far. */
+    public int t() {
+        return steps.size() - 1;
     }
 
     /** A snapshot of the optimizer's state for this run. */
@@ -84,16 +134,54 @@ public final class Descent {
         return optimizer;
     }
 
+    /** True once a run with {@link Stop#markDiverged()} met a NaN or infinity. */
+    public boolean diverged() {
+        return diverged;
+    }
+
     /** Every point visited so far, start included. */
     public Trajectory trajectory() {
-        return new Trajectory(optimizer.toString(), f, steps);
+        return new Trajectory(optimizer.toString(), f, steps, diverged, stopReason == null ? "ran " + t() + " steps" : stopReason);
+    }
+
+    /**
+     * The optimizer's state after the latest update, one row per coordinate: {@code i}, {@code x} (the current
+     * point), {@code g} (the gradient that update used, i.e. at the previous point; at step 0 the gradient at the
+     * start, which the first update will use), one column per buffer (v, h, m, ...) and {@code effLr}, the
+     * effective learning rate η/σ of that update (empty before the first adaptive update).
+     */
+    public Table stateTable() {
+        int t = t();
+        Step now = steps.get(t);
+        Step used = steps.get(Math.max(0, t - 1));
+        Table table = Table.create(optimizer + " after update " + t);
+        IntColumn coord = IntColumn.create("i");
+        DoubleColumn x = DoubleColumn.create("x");
+        DoubleColumn g = DoubleColumn.create("g");
+        DoubleColumn eff = DoubleColumn.create("effLr");
+        List<DoubleColumn> bufs = new ArrayList<>();
+        for (String name : state.names()) bufs.add(DoubleColumn.create(name));
+        for (int i = 0; i < w.length; i++) {
+            coord.append(i);
+            x.append(now.x().get(i));
+            g.append(used.gradient().get(i));
+            for (int b = 0; b < bufs.size(); b++) bufs.get(b).append(now.state().get(state.names().get(b)).get(i));
+            eff.append(now.effectiveLr().get(i));
+        }
+        table.addColumns(coord, x, g);
+        bufs.forEach(table::addColumns);
+        table.addColumns(eff);
+        return table;
     }
 
     private Step observe(int t) {
         Vec x = Vec.of(w);
+        if (!x.isFinite()) {
+            throw new ArithmeticException(optimizer + " diverged at step " + t + ": the point is " + x + "; try a smaller learning rate.");
+        }
         double fx = f.value(x);
         if (!Double.isFinite(fx)) {
-            throw new ArithmeticException(optimizer + " diverged at step " + t + ": f" + x + " = " + fx
+            throw new ArithmeticException(optimizer + " diverged at step " + t + ": f at " + x + " = " + fx
                     + "; try a smaller learning rate.");
         }
         Vec g = f.gradient(x);
@@ -103,11 +191,14 @@ public final class Descent {
         }
         Map<String, Vec> buffers = new LinkedHashMap<>();
         for (String name : state.names()) buffers.put(name, Vec.of(state.buffer(name)));
-        return new Step(t, x, fx, g, optimizer.lrAt(t), buffers);
+        // the rate the t-th update used (t >= 1), so η/σ lines up with the buffers it came from
+        double usedLr = t == 0 ? optimizer.lrAt(0) : optimizer.lrAt(t - 1);
+        Vec eff = Vec.of(optimizer.effectiveLr(state, usedLr));
+        return new Step(t, x, fx, g, optimizer.lrAt(t), buffers, eff);
     }
 
     @Override
     public String toString() {
-        return "Descent(" + optimizer + " on " + f.name() + ", step " + (steps.size() - 1) + ", x=" + x() + ")";
+        return "Descent(" + optimizer + " on " + f.name() + ", step " + t() + ", x=" + x() + (diverged ? ", diverged" : "") + ")";
     }
 }

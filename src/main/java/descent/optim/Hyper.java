@@ -38,6 +38,16 @@ final class Hyper {
         return value;
     }
 
+    /** Deep Learning from Scratch's epsilon ({@code 1e-7} in common/optimizer.py), for the book's forms. */
+    static final double BOOK_EPS = 1e-7;
+
+    /** A buffer of NaN: "no value yet" (Tablesaw shows it as an empty cell). */
+    static double[] nan(int n) {
+        double[] r = new double[n];
+        java.util.Arrays.fill(r, Double.NaN);
+        return r;
+    }
+
     static Schedule schedule(Schedule s) {
         if (s == null) {
             throw new IllegalArgumentException("Schedule is null; use Schedules.constant() for a fixed learning rate.");
@@ -57,6 +67,6 @@ final class Hyper {
     }
 
     static String scheduleSuffix(Schedule s) {
-        return s == Schedules.constant() ? "" : ", schedule=" + s;
+        return s instanceof descent.schedule.Constant ? "" : ", schedule=" + s;
     }
 }

@@ -34,6 +34,9 @@ public interface Optimizer {
     /** The same optimizer with a schedule attached. */
     Optimizer withSchedule(Schedule schedule);
 
+    /** The same algorithm and hyperparameters with another base learning rate. */
+    Optimizer withLr(double lr);
+
     /** The learning rate of the update with this 0-based step number. */
     default double lrAt(int step) {
         return lr() * schedule().factor(step);
@@ -54,8 +57,10 @@ public interface Optimizer {
     void update(double[] w, double[] g, State state, double lr);
 
     /**
-     * The step size each coordinate would get per unit of gradient at the current state, η/σ in the lecture's
-     * notation (for SGD just η).
+     * The step size each coordinate got per unit of (corrected) gradient or momentum in the latest update, the
+     * lecture's η/σ: for SGD, Momentum and Nesterov just η; for the adaptive methods η/(√h + ε) or η/(√v̂ + ε).
+     * {@code lr} is the learning rate that update used. Adaptive methods return NaN before their first update,
+     * when there is no σ yet.
      */
     default double[] effectiveLr(State state, double lr) {
         double[] r = new double[state.size()];
@@ -71,5 +76,13 @@ public interface Optimizer {
     /** Runs {@code steps} updates from {@code start} and returns every point visited (steps + 1 rows). */
     default Trajectory minimize(Objective f, Vec start, int steps) {
         return start(f, start).run(steps);
+    }
+
+    /**
+     * Runs from {@code start} until {@code stop} says so: a step budget, optional tolerances on the gradient norm
+     * or the change of f, and optionally ending marked diverged instead of throwing.
+     */
+    default Trajectory minimize(Objective f, Vec start, Stop stop) {
+        return start(f, start).run(stop);
     }
 }

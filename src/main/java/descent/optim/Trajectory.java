@@ -21,14 +21,54 @@ public final class Trajectory {
     private final String name;
     private final Objective f;
     private final List<Step> steps;
+    private final boolean diverged;
+    private final String stopReason;
 
+    /** A finished run of {@code steps.size() - 1} updates that did not diverge. */
     public Trajectory(String name, Objective f, List<Step> steps) {
+        this(name, f, steps, false, "ran " + (steps.size() - 1) + " steps");
+    }
+
+    /**
+     * A run that ended for {@code stopReason}; when {@code diverged}, the steps are the finite points before the
+     * NaN or infinity and the reason names the step, point and value.
+     */
+    public Trajectory(String name, Objective f, List<Step> steps, boolean diverged, String stopReason) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("A trajectory needs at least its start point; got no steps.");
         }
         this.name = name;
         this.f = f;
         this.steps = List.copyOf(steps);
+        this.diverged = diverged;
+        this.stopReason = stopReason;
+    }
+
+    /** True when the run met a NaN or infinity (only with {@link Stop#markDiverged()}; otherwise it throws). */
+    public boolean diverged() {
+        return diverged;
+    }
+
+    /** Why the run ended: {@code "ran 30 steps"}, {@code "gradNorm 9.7e-07 < 1e-06 at step 412"}, or the divergence. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** The first step at which the distance to the nearest known minimum is below tol, or -1 (also when none known). */
+    public int stepsToReach(double tol) {
+        if (f.minima().isEmpty()) return -1;
+        for (Step s : steps) if (distanceToMinimum(s.x()) < tol) return s.step();
+        return -1;
+    }
+
+    /** Distance from x to the nearest known minimum of the function, NaN when none is known. */
+    public double distanceToMinimum(Vec x) {
+        double best = Double.NaN;
+        for (Vec m : f.minima()) {
+            double d = x.distanceTo(m);
+            if (!(d >= best)) best = d;
+        }
+        return best;
     }
 
     /** The legend text: the optimizer's {@code toString}. */
@@ -97,6 +137,7 @@ public final class Trajectory {
 
     @Override
     public String toString() {
-        return "Trajectory(" + name + ", " + size() + " steps, from " + steps.get(0).x() + " to " + last().x() + ")";
+        return "Trajectory(" + name + ", " + size() + " steps, from " + steps.get(0).x() + " to " + last().x()
+                + (diverged ? ", diverged" : "") + ")";
     }
 }

@@ -1,0 +1,124 @@
+package descent.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Downloads one file over HTTP(S) with java.net.http, hashing it while it streams to {@code name.part}; only a file
+ * whose checksum matches is moved to its final name, so a half-downloaded or altered file never looks like data.
+ *
+ * <pre>
+ * if target exists and its checksum matches: done (no network)
+ * GET url (following redirects) → stream to target.part, updating the digest
+ * status ≠ 200, network error, or digest ≠ expected → delete target.part, throw DownloadException
+ * else move target.part → target (atomically where the file system can)
+ * </pre>
+ * The checksum is SHA-256 (64 hex digits); MD5 (32 hex digits) is accepted for publishers that list only MD5, such as
+ * the Fashion-MNIST README.
+ */
+final class Downloader {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private Downloader() {
+    }
+
+    static Path fetch(URI url, String checksum, Path target) {
+        String expected = normalize(checksum);
+        String algorithm = expected.length() == 64 ? "SHA-256" : "MD5";
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            if (Files.isRegularFile(target) && expected.equals(digest(target, algorithm))) return target;
+        } catch (IOException e) {
+            throw new DownloadException(target + ": cannot prepare the download directory: " + e, e);
+        }
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(TIMEOUT).build();
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).GET().build();
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            MessageDigest md = MessageDigest.getInstance(algorithm);
+            try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new DownloadException(url + ": the server answered HTTP " + response.statusCode()
+                            + "; expected 200. Check the URL, or get the file another way and put it in "
+                            + target.getParent() + ".");
+                }
+                try (OutputStream out = Files.newOutputStream(part)) {
+                    byte[] buf = new byte[1 << 16];
+                    for (int r; (r = in.read(buf)) > 0; ) {
+                        md.update(buf, 0, r);
+                        out.write(buf, 0, r);
+                    }
+                }
+            }
+            String actual = HexFormat.of().formatHex(md.digest());
+            if (!actual.equals(expected)) {
+                Files.deleteIfExists(part);
+                throw new DownloadException(url + ": " + algorithm + " is " + actual + " but expected " + expected
+                        + "; deleted the partial file " + part + ". The download was corrupted or the file on the server"
+                        + " changed; try again, and check the checksum you passed.");
+            }
+            try {
+                return Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException atomicNotSupported) {
+                return Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(part);
+            throw new DownloadException(url + ": download failed (" + e + "); deleted the partial file " + part
+                    + ". Check the network connection and the URL.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            deleteQuietly(part);
+            throw new DownloadException(url + ": download interrupted; deleted the partial file " + part + ".", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM lacks " + algorithm + ", which every Java platform must provide", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(part);
+            throw e;
+        }
+    }
+
+    /** Lower-case hex, checked to be a SHA-256 (64 digits) or MD5 (32 digits). */
+    static String normalize(String checksum) {
+        String c = checksum == null ? "" : checksum.strip().toLowerCase(Locale.ROOT);
+        if (!c.matches("[0-9a-f]{64}|[0-9a-f]{32}")) {
+            throw new IllegalArgumentException("Invalid checksum: '" + checksum + "'; expected a SHA-256 as 64 hex"
+                    + " digits (sha256sum FILE prints it), or an MD5 as 32 hex digits.");
+        }
+        return c;
+    }
+
+    static String digest(Path file, String algorithm) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance(algorithm);
+            byte[] buf = new byte[1 << 16];
+            for (int r; (r = in.read(buf)) > 0; ) md.update(buf, 0, r);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM lacks " + algorithm, e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // the original failure is the one to report
+        }
+    }
+}

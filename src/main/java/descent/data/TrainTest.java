@@ -1,0 +1,25 @@
+package descent.data;
+
+/**
+ * A training set and a held-out test set.
+ *
+ * <pre>{@code
+ * var data = Datasets.fashionMnist();
+ * data              // TrainTest(train=Dataset(fashion-mnist-train, 60000 examples x 784 features, 10 classes), test=...)
+ * var three = data.withValidation(0.1, 42);   // 54000 train, 6000 validation (from train), the same 10000 test
+ * }</pre>
+ */
+public record TrainTest(Dataset train, Dataset test) {
+    public TrainTest {
+        if (train.features() != test.features()) {
+            throw new IllegalArgumentException("TrainTest: train has " + train.features() + " features but test has "
+                    + test.features() + "; both sets must describe examples the same way.");
+        }
+    }
+
+    /** Splits a random {@code fraction} of the training set off as a validation set; the test set stays as it is. */
+    public TrainValTest withValidation(double fraction, long seed) {
+        TrainTest t = Splits.trainTest(train, fraction, seed);
+        return new TrainValTest(t.train(), t.test(), test);
+    }
+}

@@ -1,0 +1,36 @@
+package descent.nn;
+
+import descent.tensor.Matrix;
+
+/** The error messages layers share, so each says the same thing the same way. */
+final class Checks {
+    private Checks() {
+    }
+
+    static void width(Object layer, int expected, Matrix x) {
+        if (x.cols() != expected) {
+            throw new IllegalArgumentException(layer + " expects input width " + expected + " but got " + x.cols()
+                    + " (a " + x.shape() + " batch); did you leave the label column in x?");
+        }
+    }
+
+    static void forwardFirst(Object layer, Object remembered) {
+        if (remembered == null) {
+            throw new IllegalStateException(layer + ": backward was called before forward; run forward on a batch first.");
+        }
+    }
+
+    static void gradientShape(Object layer, Matrix output, Matrix dy) {
+        if (!output.sameShape(dy)) {
+            throw new IllegalArgumentException(layer + ": the gradient is " + dy.shape() + " but the last output was "
+                    + output.shape() + "; backward needs dL/dy of the same shape as forward's output.");
+        }
+    }
+
+    static int positive(String what, int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("Invalid " + what + ": " + n + "; expected at least 1.");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,114 @@
+package descent.nn;
+
+import descent.tensor.Matrix;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A fully connected (affine) layer: every output is a weighted sum of all inputs plus a bias.
+ *
+ * <pre>
+ *   forward   y  = x·W + b             x: N×in, W: in×out, b: 1×out
+ *   backward  dW = xᵀ·dy
+ *             db = Σ_rows dy
+ *             dx = dy·Wᵀ
+ * </pre>
+ *
+ * Deep Learning from Scratch §5.6 (the book's {@code Affine}); PyTorch {@code nn.Linear} stores W transposed.
+ *
+ * <pre>{@code
+ * var d = Layers.dense(784, 100, 42);       // Dense(784, 100), He-initialized weights, zero bias
+ * var y = d.forward(Matrix.zeros(128, 784)); // 128x100
+ * }</pre>
+ */
+public final class Dense implements Layer {
+    private final int in;
+    private final int out;
+    private final Initializer init;
+    private final long seed;
+    private final Parameter w;
+    private final Parameter b;
+    private Matrix x;
+    private Matrix y;
+    private Matrix dx;
+
+    /** A layer with weights drawn by {@code init} from {@code seed}, and zero biases. */
+    public Dense(int in, int out, Initializer init, long seed) {
+        this.in = Checks.positive("input width of Dense", in);
+        this.out = Checks.positive("output width of Dense", out);
+        this.init = init;
+        this.seed = seed;
+        this.w = new Parameter("W", Matrix.zeros(in, out), true);
+        this.b = new Parameter("b", Matrix.zeros(1, out), false);
+        init.initialize(w.value(), in, out, new SplittableRandom(seed));
+    }
+
+    @Override
+    public Matrix forward(Matrix x) {
+        Checks.width(this, in, x);
+        this.x = x;
+        y = Matrix.reuse(y, x.rows(), out);
+        return x.timesInto(w.value(), y).addToEachRow(b.value());
+    }
+
+    @Override
+    public Matrix backward(Matrix dy) {
+        backwardParameters(dy);
+        dx = Matrix.reuse(dx, x.rows(), in);
+        return dy.timesTransposeInto(w.value(), dx);
+    }
+
+    @Override
+    public void backwardParameters(Matrix dy) {
+        Checks.forwardFirst(this, x);
+        Checks.gradientShape(this, y, dy);
+        x.transposeTimesInto(dy, w.grad());
+        dy.columnSumsInto(b.grad());
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(w, b);
+    }
+
+    @Override
+    public int outputWidth(int inputWidth) {
+        if (inputWidth != in) {
+            throw new IllegalArgumentException(this + " expects input width " + in + " but the layer before gives "
+                    + inputWidth + ".");
+        }
+        return out;
+    }
+
+    /** The weights W (in × out), live. */
+    public Matrix weights() {
+        return w.value();
+    }
+
+    /** The biases b (1 × out), live. */
+    public Matrix bias() {
+        return b.value();
+    }
+
+    public int in() {
+        return in;
+    }
+
+    public int out() {
+        return out;
+    }
+
+    public Initializer init() {
+        return init;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public String toString() {
+        return "Dense(" + in + ", " + out + ")";
+    }
+}

@@ -1,0 +1,60 @@
+package descent.nn;
+
+/**
+ * L2 regularization as a loss term.
+ *
+ * <pre>
+ *   L' = L + λ/2 · Σ w²            ∂L'/∂w = ∂L/∂w + λ·w
+ *   so plain SGD becomes   w ← (1 − η·λ)·w − η·∂L/∂w   ("weight decay")
+ * </pre>
+ *
+ * The lecture's L2 (with the ½ the book also uses, Deep Learning from Scratch §6.4.2). With adaptive optimizers
+ * such as Adam the λ·w term gets rescaled like any gradient; {@link WeightDecay} is the decoupled alternative.
+ *
+ * <pre>{@code
+ * Regularizers.l2(1e-4)     // L2(0.0001)
+ * }</pre>
+ */
+public final class L2 implements Regularizer {
+    private final double lambda;
+    private final boolean biases;
+
+    L2(double lambda, boolean biases) {
+        this.lambda = Regularizers.strength(lambda);
+        this.biases = biases;
+    }
+
+    @Override
+    public double penalty(Parameter p) {
+        if (!appliesTo(p)) return 0;
+        double s = 0;
+        for (double w : p.value().data()) s += w * w;
+        return 0.5 * lambda * s;
+    }
+
+    @Override
+    public void addGradient(Parameter p) {
+        if (!appliesTo(p)) return;
+        double[] w = p.value().data(), g = p.grad().data();
+        for (int i = 0; i < w.length; i++) g[i] += lambda * w[i];
+    }
+
+    @Override
+    public boolean appliesTo(Parameter p) {
+        return biases || p.isWeight();
+    }
+
+    @Override
+    public L2 withBiases() {
+        return new L2(lambda, true);
+    }
+
+    public double lambda() {
+        return lambda;
+    }
+
+    @Override
+    public String toString() {
+        return "L2(" + Initializers.fmt(lambda) + (biases ? ", biases too" : "") + ")";
+    }
+}

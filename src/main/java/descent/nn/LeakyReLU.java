@@ -1,0 +1,64 @@
+package descent.nn;
+
+import descent.tensor.Matrix;
+
+/**
+ * ReLU with a small fixed slope α for negative inputs, so that no unit is ever completely silent.
+ *
+ * <pre>
+ *   forward   y  = x      where x &gt; 0,   α·x  elsewhere
+ *   backward  dx = dy     where x &gt; 0,   α·dy elsewhere
+ * </pre>
+ *
+ * Maas et al. 2013; the lecture's "Leaky ReLU" with α = 0.01. See {@link PReLU} for α learned.
+ *
+ * <pre>{@code
+ * Layers.leakyRelu(0.01).forward(Matrix.of(new double[][]{{-1, 2}}))   // [[-0.01, 2]]
+ * }</pre>
+ */
+public final class LeakyReLU implements Layer {
+    private final double alpha;
+    private Matrix x;
+    private Matrix y;
+    private Matrix dx;
+
+    public LeakyReLU(double alpha) {
+        if (!(alpha >= 0 && alpha < 1)) {
+            throw new IllegalArgumentException("Invalid LeakyReLU slope α: " + alpha + "; expected a number in [0, 1), such as 0.01.");
+        }
+        this.alpha = alpha;
+    }
+
+    @Override
+    public Matrix forward(Matrix x) {
+        this.x = x;
+        y = Matrix.reuse(y, x.rows(), x.cols());
+        double[] in = x.data(), out = y.data();
+        for (int i = 0; i < in.length; i++) out[i] = in[i] > 0 ? in[i] : alpha * in[i];
+        return y;
+    }
+
+    @Override
+    public Matrix backward(Matrix dy) {
+        Checks.forwardFirst(this, x);
+        Checks.gradientShape(this, y, dy);
+        dx = Matrix.reuse(dx, dy.rows(), dy.cols());
+        double[] g = dy.data(), in = x.data(), out = dx.data();
+        for (int i = 0; i < g.length; i++) out[i] = in[i] > 0 ? g[i] : alpha * g[i];
+        return dx;
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    @Override
+    public int outputWidth(int inputWidth) {
+        return inputWidth;
+    }
+
+    @Override
+    public String toString() {
+        return "LeakyReLU(" + Initializers.fmt(alpha) + ")";
+    }
+}

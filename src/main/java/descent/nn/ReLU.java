@@ -1,0 +1,51 @@
+package descent.nn;
+
+import descent.tensor.Matrix;
+
+/**
+ * The rectified linear unit, element by element.
+ *
+ * <pre>
+ *   forward   y  = max(0, x)
+ *   backward  dx = dy  where x &gt; 0,  0 elsewhere   (the gradient passes unchanged or not at all)
+ * </pre>
+ *
+ * Deep Learning from Scratch §5.5.1. At x = 0 we use slope 0, as the book and PyTorch do.
+ *
+ * <pre>{@code
+ * Layers.relu().forward(Matrix.of(new double[][]{{-1, 2}}))   // [[0, 2]]
+ * }</pre>
+ */
+public final class ReLU implements Layer {
+    private Matrix y;
+    private Matrix dx;
+
+    @Override
+    public Matrix forward(Matrix x) {
+        y = Matrix.reuse(y, x.rows(), x.cols());
+        double[] in = x.data(), out = y.data();
+        for (int i = 0; i < in.length; i++) out[i] = in[i] > 0 ? in[i] : 0.0;
+        return y;
+    }
+
+    @Override
+    public Matrix backward(Matrix dy) {
+        Checks.forwardFirst(this, y);
+        Checks.gradientShape(this, y, dy);
+        dx = Matrix.reuse(dx, dy.rows(), dy.cols());
+        // y > 0 exactly where x > 0, so the output doubles as the mask.
+        double[] g = dy.data(), o = y.data(), out = dx.data();
+        for (int i = 0; i < g.length; i++) out[i] = o[i] > 0 ? g[i] : 0.0;
+        return dx;
+    }
+
+    @Override
+    public int outputWidth(int inputWidth) {
+        return inputWidth;
+    }
+
+    @Override
+    public String toString() {
+        return "ReLU";
+    }
+}

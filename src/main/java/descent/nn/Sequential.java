@@ -1,0 +1,241 @@
+package descent.nn;
+
+import descent.tensor.Matrix;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Layers applied one after another; backward runs them in reverse.
+ *
+ * <pre>
+ *   forward   h_0 = x,  h_i = layer_i(h_{i−1}),  y = h_n
+ *   backward  g_n = dL/dy,  g_{i−1} = layer_i.backward(g_i)
+ * </pre>
+ *
+ * <pre>{@code
+ * var net = Sequential.of(Layers.dense(2, 16, 1), Layers.relu(), Layers.dense(16, 2, 2));
+ * net                          // Sequential[Dense(2, 16), ReLU, Dense(16, 2)]
+ * net.parameterCount()         // 82
+ * net.summary()                // layer, output, params
+ * net.predict(x)               // evaluation-mode outputs, copied
+ * net.save(Path.of("net.bin")); net.load(Path.of("net.bin"));
+ * }</pre>
+ *
+ * Parameters and buffers are named by layer index and name, as PyTorch's state_dict: {@code 0.W}, {@code 0.b},
+ * {@code 1.gamma}, {@code 1.runningMean}.
+ */
+public class Sequential implements Layer {
+    private final List<Layer> layers;
+    private final Matrix[] outputs;
+    private boolean training = true;
+
+    protected Sequential(List<Layer> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("A Sequential model needs at least one layer.");
+        }
+        this.layers = List.copyOf(layers);
+        this.outputs = new Matrix[layers.size()];
+    }
+
+    public static Sequential of(Layer... layers) {
+        return new Sequential(List.of(layers));
+    }
+
+    public static Sequential of(List<? extends Layer> layers) {
+        return new Sequential(new ArrayList<>(layers));
+    }
+
+    @Override
+    public Matrix forward(Matrix x) {
+        Matrix h = x;
+        for (int i = 0; i < layers.size(); i++) {
+            h = layers.get(i).forward(h);
+            outputs[i] = h;
+        }
+        return h;
+    }
+
+    @Override
+    public Matrix backward(Matrix dy) {
+        Matrix g = dy;
+        for (int i = layers.size() - 1; i >= 0; i--) g = layers.get(i).backward(g);
+        return g;
+    }
+
+    /** Backward without the gradient with respect to the input, which training never needs. */
+    @Override
+    public void backwardParameters(Matrix dy) {
+        Matrix g = dy;
+        for (int i = layers.size() - 1; i >= 1; i--) g = layers.get(i).backward(g);
+        layers.get(0).backwardParameters(g);
+    }
+
+    /** Evaluation-mode outputs for x, copied; the training/evaluation mode is restored afterwards. */
+    public Matrix predict(Matrix x) {
+        boolean was = training;
+        setTraining(false);
+        try {
+            return forward(x).copy();
+        } finally {
+            setTraining(was);
+        }
+    }
+
+    /** The output of layer i from the last forward (live buffer), or null before any forward. */
+    public Matrix output(int i) {
+        return outputs[i];
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public Layer layer(int i) {
+        return layers.get(i);
+    }
+
+    public int size() {
+        return layers.size();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (Layer l : layers) all.addAll(l.parameters());
+        return Collections.unmodifiableList(all);
+    }
+
+    /** Parameters by qualified name ({@code 0.W}, {@code 0.b}, ...), in layer order. */
+    public Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> m = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (Parameter p : layers.get(i).parameters()) m.put(i + "." + p.name(), p);
+        }
+        return m;
+    }
+
+    @Override
+    public Map<String, Matrix> buffers() {
+        Map<String, Matrix> m = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (Map.Entry<String, Matrix> e : layers.get(i).buffers().entrySet()) m.put(i + "." + e.getKey(), e.getValue());
+        }
+        return m;
+    }
+
+    /** Everything a saved model holds: parameters then buffers, by qualified name. */
+    public Map<String, Matrix> stateTensors() {
+        Map<String, Matrix> m = new LinkedHashMap<>();
+        namedParameters().forEach((k, p) -> m.put(k, p.value()));
+        m.putAll(buffers());
+        return m;
+    }
+
+    public int parameterCount() {
+        int n = 0;
+        for (Parameter p : parameters()) n += p.size();
+        return n;
+    }
+
+    @Override
+    public void setTraining(boolean training) {
+        this.training = training;
+        for (Layer l : layers) l.setTraining(training);
+    }
+
+    public boolean isTraining() {
+        return training;
+    }
+
+    /** Training mode (batch statistics, dropout on); returns this. */
+    public Sequential train() {
+        setTraining(true);
+        return this;
+    }
+
+    /** Evaluation mode (running statistics, dropout off); returns this. */
+    public Sequential eval() {
+        setTraining(false);
+        return this;
+    }
+
+    @Override
+    public int outputWidth(int inputWidth) {
+        int w = inputWidth;
+        for (Layer l : layers) w = l.outputWidth(w);
+        return w;
+    }
+
+    /** The input width the first layer that fixes one expects, or -1 if none does. */
+    public int inputWidth() {
+        for (Layer l : layers) {
+            if (l instanceof Dense d) return d.in();
+            if (l instanceof Maxout m) return m.weights().rows();
+            if (l instanceof BatchNorm b) return b.gamma().cols();
+            if (l instanceof PReLU p && p.alpha().cols() > 1) return p.alpha().cols();
+            if (l instanceof Sequential s && s.inputWidth() > 0) return s.inputWidth();
+        }
+        return -1;
+    }
+
+    /** One row per layer: index, layer, output shape (N = batch size), number of parameters. */
+    public Table summary() {
+        int w = inputWidth();
+        if (w < 0) {
+            throw new IllegalStateException("Cannot infer the input width of " + this + "; use summary(inputWidth).");
+        }
+        return summary(w);
+    }
+
+    public Table summary(int inputWidth) {
+        IntColumn index = IntColumn.create("index");
+        StringColumn layer = StringColumn.create("layer");
+        StringColumn output = StringColumn.create("output");
+        IntColumn params = IntColumn.create("params");
+        int w = inputWidth;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            w = l.outputWidth(w);
+            index.append(i);
+            layer.append(l.toString());
+            output.append("N x " + w);
+            params.append(l.parameters().stream().mapToInt(Parameter::size).sum());
+        }
+        return Table.create(getClass().getSimpleName() + " (" + parameterCount() + " parameters)", index, layer, output, params);
+    }
+
+    /** Writes all parameters and buffers to a file in the format of {@link ParameterFile}. */
+    public void save(Path file) {
+        ParameterFile.write(file, stateTensors());
+    }
+
+    /**
+     * Reads parameters and buffers saved from a model of the same architecture. The whole file is read and checked
+     * (magic, version, names, shapes, length) before anything is assigned: on error the model is unchanged.
+     */
+    public void load(Path file) {
+        ParameterFile.readInto(file, stateTensors());
+    }
+
+    protected String layersString() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < layers.size(); i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(layers.get(i));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Sequential[" + layersString() + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package descent.nn;
+
+import descent.tensor.Matrix;
+
+/**
+ * The hyperbolic tangent, element by element: a sigmoid centred on 0, ranging over (−1, 1).
+ *
+ * <pre>
+ *   forward   y  = tanh(x)
+ *   backward  dx = dy · (1 − y²)
+ * </pre>
+ *
+ * <pre>{@code
+ * Layers.tanh().forward(Matrix.of(new double[][]{{0, 1}}))   // [[0, 0.761594]]
+ * }</pre>
+ */
+public final class Tanh implements Layer {
+    private Matrix y;
+    private Matrix dx;
+
+    @Override
+    public Matrix forward(Matrix x) {
+        y = Matrix.reuse(y, x.rows(), x.cols());
+        double[] in = x.data(), out = y.data();
+        for (int i = 0; i < in.length; i++) out[i] = Math.tanh(in[i]);
+        return y;
+    }
+
+    @Override
+    public Matrix backward(Matrix dy) {
+        Checks.forwardFirst(this, y);
+        Checks.gradientShape(this, y, dy);
+        dx = Matrix.reuse(dx, dy.rows(), dy.cols());
+        double[] g = dy.data(), t = y.data(), out = dx.data();
+        for (int i = 0; i < g.length; i++) out[i] = g[i] * (1.0 - t[i] * t[i]);
+        return dx;
+    }
+
+    @Override
+    public int outputWidth(int inputWidth) {
+        return inputWidth;
+    }
+
+    @Override
+    public String toString() {
+        return "Tanh";
+    }
+}

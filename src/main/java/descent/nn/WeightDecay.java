@@ -1,0 +1,62 @@
+package descent.nn;
+
+/**
+ * Decoupled weight decay: after the optimizer's update, shrink each weight towards 0 in proportion to the learning
+ * rate. It adds nothing to the loss or the gradient.
+ *
+ * <pre>
+ *   w ← w − η·λ·w          after the optimizer's own update with learning rate η
+ * </pre>
+ *
+ * Loshchilov &amp; Hutter 2019 ("AdamW"), PyTorch's {@code AdamW(weight_decay=λ)}. For plain SGD it equals
+ * {@link L2} with the same λ; for adaptive optimizers it does not, which is the point of the paper.
+ *
+ * <pre>{@code
+ * Regularizers.weightDecay(0.01)     // WeightDecay(0.01)
+ * }</pre>
+ */
+public final class WeightDecay implements Regularizer {
+    private final double lambda;
+    private final boolean biases;
+
+    WeightDecay(double lambda, boolean biases) {
+        this.lambda = Regularizers.strength(lambda);
+        this.biases = biases;
+    }
+
+    @Override
+    public double penalty(Parameter p) {
+        return 0;
+    }
+
+    @Override
+    public void addGradient(Parameter p) {
+    }
+
+    @Override
+    public void afterUpdate(Parameter p, double lr) {
+        if (!appliesTo(p)) return;
+        double[] w = p.value().data();
+        double keep = 1 - lr * lambda;
+        for (int i = 0; i < w.length; i++) w[i] *= keep;
+    }
+
+    @Override
+    public boolean appliesTo(Parameter p) {
+        return biases || p.isWeight();
+    }
+
+    @Override
+    public WeightDecay withBiases() {
+        return new WeightDecay(lambda, true);
+    }
+
+    public double lambda() {
+        return lambda;
+    }
+
+    @Override
+    public String toString() {
+        return "WeightDecay(" + Initializers.fmt(lambda) + (biases ? ", biases too" : "") + ")";
+    }
+}

@@ -1,0 +1,121 @@
+package descent.optim;
+
+import descent.schedule.Schedule;
+import descent.schedule.Schedules;
+
+import java.util.List;
+
+/**
+ * RMSProp: like AdaGrad, but σ is an exponential moving average of squared gradients, so old gradients fade.
+ *
+ * <pre>
+ *   h ← α·h + (1 − α)·g⊙g
+ *   w ← w − η·g / (√h + ε)
+ * </pre>
+ *
+ * Tieleman &amp; Hinton, Coursera lecture 6.5 (2012); Hung-yi Lee ML2021 ("RMSProp": σ_t = √(α·σ_{t−1}² + (1−α)·g_t²));
+ * Deep Learning from Scratch {@code RMSprop}; PyTorch {@code torch.optim.RMSprop} (lr = 0.01, alpha = 0.99,
+ * eps = 1e-8; its momentum and centered options are not supported).
+ * <p>
+ * <b>Conventions.</b> We name the decay {@code alpha} as PyTorch and the lecture do (the book calls it
+ * {@code decay_rate}, also 0.99) and use PyTorch's ε = 1e-8; the book's ε = 1e-7 is {@code withEps(1e-7)}.
+ * The lecture starts from σ_0 = |g_0|; here, as in PyTorch and the book, h starts at 0, so the first steps are
+ * larger (the first one is η·g/(√(1−α)·|g|) ≈ 10·η·sign(g) with α = 0.99).
+ *
+ * <pre>{@code
+ * Optimizers.rmsProp(0.1).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30)   // RMSProp(lr=0.1, alpha=0.99, eps=1e-08)
+ * }</pre>
+ */
+public final class RMSProp implements Optimizer {
+    /** PyTorch's default learning rate. */
+    public static final double DEFAULT_LR = 0.01;
+    /** PyTorch's and the book's decay of the squared-gradient average. */
+    public static final double DEFAULT_ALPHA = 0.99;
+    /** PyTorch's default epsilon. */
+    public static final double DEFAULT_EPS = 1e-8;
+
+    private final double lr;
+    private final double alpha;
+    private final double eps;
+    private final Schedule schedule;
+
+    public RMSProp(double lr) {
+        this(lr, DEFAULT_ALPHA, DEFAULT_EPS, Schedules.constant());
+    }
+
+    private RMSProp(double lr, double alpha, double eps, Schedule schedule) {
+        this.lr = Hyper.learningRate(lr);
+        this.alpha = Hyper.unitInterval("alpha", alpha);
+        this.eps = Hyper.positive("eps", eps);
+        this.schedule = Hyper.schedule(schedule);
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    public double eps() {
+        return eps;
+    }
+
+    /** The same optimizer with another decay α in [0, 1). */
+    public RMSProp withAlpha(double alpha) {
+        return new RMSProp(lr, alpha, eps, schedule);
+    }
+
+    /** The same optimizer with another ε (the book uses 1e-7). */
+    public RMSProp withEps(double eps) {
+        return new RMSProp(lr, alpha, eps, schedule);
+    }
+
+    @Override
+    public RMSProp withLr(double lr) {
+        return new RMSProp(lr, alpha, eps, schedule);
+    }
+
+    @Override
+    public RMSProp withSchedule(Schedule schedule) {
+        return new RMSProp(lr, alpha, eps, schedule);
+    }
+
+    @Override
+    public double lr() {
+        return lr;
+    }
+
+    @Override
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    @Override
+    public List<String> stateNames() {
+        return List.of("h");
+    }
+
+    @Override
+    public void update(double[] w, double[] g, State state, double lr) {
+        state.advance();
+        double[] h = state.buffer("h");
+        for (int i = 0; i < w.length; i++) {
+            h[i] = alpha * h[i] + (1 - alpha) * g[i] * g[i];
+            w[i] -= lr * g[i] / (Math.sqrt(h[i]) + eps);
+        }
+    }
+
+    /** η/(√h + ε) per coordinate; NaN before the first update. */
+    @Override
+    public double[] effectiveLr(State state, double lr) {
+        if (state.t() == 0) return Hyper.nan(state.size());
+        double[] h = state.buffer("h");
+        double[] r = new double[h.length];
+        for (int i = 0; i < r.length; i++) r[i] = lr / (Math.sqrt(h[i]) + eps);
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return "RMSProp(lr=" + Hyper.format(lr) + ", alpha=" + Hyper.format(alpha) + ", eps=" + Hyper.format(eps)
+                + Hyper.scheduleSuffix(schedule) + ")";
+    }
+}

@@ -1,0 +1,181 @@
+package descent.plot;
+
+import descent.fn.Objective;
+import descent.fn.Vec;
+import descent.optim.Step;
+import descent.optim.Trajectory;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds {@link Plots#contour}: a grid of f over a region, log-spaced levels, paths, starts and minima.
+ *
+ * <pre>
+ *  region   = bounding box of all path points and known minima, 10% wider on each side
+ *  z[j][i]  = f(x_i, y_j) on a GRID x GRID grid
+ *  levels   : contour t = log10(z - zmin + delta), delta = (zmax - zmin) * 1e-3, with evenly spaced levels,
+ *             so level values grow geometrically away from the minimum (nested ellipses rather than one blob);
+ *             hover and colour bar show f itself
+ * </pre>
+ */
+final class Contours {
+    /** Grid points per axis: fine enough for smooth levels, small enough (6400 values) to be instant. */
+    static final int GRID = 80;
+    static final int LEVELS = 20;
+    static final double MARGIN = 0.1;
+    private static final MathContext SIX_DIGITS = new MathContext(6);
+    /** Path colours that stand out on the Viridis colour scale. */
+    private static final String[] COLORS = {"#ff2e2e", "#ffffff", "#ff9f1c", "#ff4fd8", "#00e5ff", "#111111",
+            "#b5ff3a", "#c38cff"};
+
+    private Contours() {
+    }
+
+    static String color(int i) {
+        return COLORS[i % COLORS.length];
+    }
+
+    static Region regionFor(Objective f, List<Trajectory> paths) {
+        List<Vec> points = new ArrayList<>();
+        for (Trajectory p : paths) points.addAll(Plots.points(p));
+        for (Vec m : f.minima()) if (m.dim() == 2) points.add(m);
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("Plots.contour(" + f.name() + ") has no paths and no known minimum to "
+                    + "frame; pass a trajectory or a region: Plots.contour(f, Region.of(-8, 2, -3, 3)).");
+        }
+        return Region.around(points, MARGIN);
+    }
+
+    static PlotlyFigure figure(Objective f, Region region, List<Trajectory> paths) {
+        if (f.dim() != 2) {
+            throw new IllegalArgumentException("Plots.contour draws functions of 2 variables; " + f.name() + " takes "
+                    + f.dim() + ". Fix the other coordinates with a lambda: Functions.of((x, y) -> ...).");
+        }
+        for (Trajectory p : paths) {
+            if (p.get(0).x().dim() != 2) {
+                throw new IllegalArgumentException("Plots.contour: path " + p.name() + " has points with "
+                        + p.get(0).x().dim() + " coordinates; expected 2.");
+            }
+        }
+        double[] xs = region.xs(GRID), ys = region.ys(GRID);
+        double[][] z = new double[GRID][GRID];
+        double zmin = Double.POSITIVE_INFINITY, zmax = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < GRID; j++) {
+            for (int i = 0; i < GRID; i++) {
+                double v = f.value(Vec.of(xs[i], ys[j]));
+                z[j][i] = v;
+                if (Double.isFinite(v)) {
+                    zmin = Math.min(zmin, v);
+                    zmax = Math.max(zmax, v);
+                }
+            }
+        }
+        for (Vec m : f.minima()) {
+            if (m.dim() == 2) zmin = Math.min(zmin, f.value(m));
+        }
+        if (!(zmax >= zmin)) {
+            throw new IllegalArgumentException("Plots.contour: " + f.name() + " has no finite value on " + region
+                    + "; choose another region.");
+        }
+        double delta = Math.max((zmax - zmin) * 1e-3, Math.ulp(Math.abs(zmin)) * 16 + Double.MIN_NORMAL);
+        double[][] t = new double[GRID][GRID];
+        for (int j = 0; j < GRID; j++) {
+            for (int i = 0; i < GRID; i++) {
+                t[j][i] = Double.isFinite(z[j][i]) ? round(Math.log10(z[j][i] - zmin + delta)) : Double.NaN;
+            }
+        }
+        double t0 = Math.log10(delta), t1 = Math.log10(zmax - zmin + delta);
+        ContourTrace contour = ContourTrace.of(xs, ys, t)
+                .name(f.name())
+                .showLegend(false)
+                .colorscale("Viridis")
+                .with("opacity", 0.85)
+                .with("line.width", 0.5)
+                .hoverValues("f", rounded(z))
+                .colorbarTitle("f");
+        if (t1 > t0) {
+            contour = contour.levels(t0, t1, (t1 - t0) / LEVELS).with("colorbar.tickvals", ticks(t0, t1))
+                    .with("colorbar.ticktext", tickText(ticks(t0, t1), zmin, delta));
+        }
+
+        PlotlyFigure fig = PlotlyFigure.of(f.name(), contour).withAxisTitles("x0", "x1")
+                .withLayout("xaxis.range", new double[] {region.xMin(), region.xMax()})
+                .withLayout("yaxis.range", new double[] {region.yMin(), region.yMax()})
+                .withLayout("legend.orientation", "h").withLayout("legend.x", 0).withLayout("legend.y", 1.0)
+                .withLayout("legend.yanchor", "bottom").withLayout("legend.bgcolor", "rgba(255,255,255,0.8)");
+        for (int k = 0; k < paths.size(); k++) {
+            Trajectory p = paths.get(k);
+            String c = color(k);
+            Vec start = p.get(0).x();
+            fig = fig.withTraces(pathTrace(p, c),
+                    LineTrace.of(new double[] {start.get(0)}, new double[] {start.get(1)}).markers()
+                            .marker("circle-open", 14, c).with("marker.line.width", 3)
+                            .name("start of " + p.name()).showLegend(false));
+        }
+        List<Vec> minima = f.minima().stream().filter(m -> m.dim() == 2).toList();
+        if (!minima.isEmpty()) {
+            double[] mx = minima.stream().mapToDouble(m -> m.get(0)).toArray();
+            double[] my = minima.stream().mapToDouble(m -> m.get(1)).toArray();
+            fig = fig.withTraces(LineTrace.of(mx, my).markers().marker("star", 16, "#ffd700")
+                    .with("marker.line.color", "black").with("marker.line.width", 1)
+                    .name(minima.size() == 1 ? "minimum" : "minima"));
+        }
+        return fig;
+    }
+
+    static LineTrace pathTrace(Trajectory p, String color) {
+        List<Step> steps = p.steps();
+        String[] text = new String[steps.size()];
+        for (int k = 0; k < text.length; k++) {
+            text[k] = String.format(Locale.ROOT, "step %d<br>f=%.6g", steps.get(k).step(), steps.get(k).f());
+        }
+        return LineTrace.of(p.coordinate(0), p.coordinate(1)).name(p.name()).color(color).width(2)
+                .marker("circle", 6, color).with("marker.line.color", "black").with("marker.line.width", 0.5)
+                .text(text).with("hovertemplate", "%{text}<br>x0=%{x:.4g}<br>x1=%{y:.4g}");
+    }
+
+    /** Three significant digits without trailing zeros: 0, 0.0187, 8.63, 1.5e-05. */
+    static String compact(double v) {
+        String s = String.format(Locale.ROOT, "%.3g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e), exponent = e < 0 ? "" : s.substring(e);
+        if (mantissa.contains(".")) mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mantissa + exponent;
+    }
+
+    /** Six significant digits: plenty for a picture, and half the JSON of full doubles. */
+    static double round(double v) {
+        return Double.isFinite(v) && v != 0 ? new BigDecimal(v).round(SIX_DIGITS).doubleValue() : v;
+    }
+
+    private static double[][] rounded(double[][] z) {
+        double[][] r = new double[z.length][];
+        for (int j = 0; j < z.length; j++) {
+            r[j] = new double[z[j].length];
+            for (int i = 0; i < r[j].length; i++) r[j][i] = round(z[j][i]);
+        }
+        return r;
+    }
+
+    /** About six evenly spaced tick positions on the log axis. */
+    private static double[] ticks(double t0, double t1) {
+        int n = 6;
+        double[] r = new double[n + 1];
+        for (int i = 0; i <= n; i++) r[i] = t0 + (t1 - t0) * i / n;
+        return r;
+    }
+
+    private static String[] tickText(double[] ticks, double zmin, double delta) {
+        String[] r = new String[ticks.length];
+        for (int i = 0; i < ticks.length; i++) {
+            // the lowest tick is zmin itself; computing it back through pow/log would print rounding noise
+            double v = i == 0 ? zmin : Math.pow(10, ticks[i]) - delta + zmin;
+            r[i] = compact(v);
+        }
+        return r;
+    }
+}

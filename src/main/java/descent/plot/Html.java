@@ -1,0 +1,26 @@
+package descent.plot;
+
+/**
+ * A piece of HTML for a notebook, with a one-line text for places that show only text (JShell, logs).
+ *
+ * <pre>{@code
+ * Plots.embedPlotly()   // in a notebook: loads plotly.js; in JShell prints: Html(plotly.js 3.3.1, offline copy, ...)
+ * }</pre>
+ *
+ * descent's notebook renderers show {@code html} as text/html and {@code text} as text/plain.
+ */
+public record Html(String html, String text) {
+
+    public Html {
+        if (html == null || text == null) {
+            throw new IllegalArgumentException("Html needs both html and a text fallback; got html="
+                    + (html == null ? "null" : html.length() + " chars") + ", text=" + text + ".");
+        }
+    }
+
+    /** The text, e.g. {@code Html(plotly.js 3.3.1 loader, 2.6 MB)}; never the (possibly huge) HTML. */
+    @Override
+    public String toString() {
+        return "Html(" + text + ")";
+    }
+}

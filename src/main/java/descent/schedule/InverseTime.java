@@ -1,0 +1,33 @@
+package descent.schedule;
+
+/**
+ * Inverse-time decay, the classic η/t family of stochastic approximation.
+ *
+ * <pre>
+ *   factor(t) = 1 / (1 + decay·t)^power
+ * </pre>
+ * With power 1 this is Keras' {@code InverseTimeDecay} (η/(1 + k·t)); with decay 1 and power 0.5 it is the
+ * lecture's η^t = η/√(t+1) (Hung-yi Lee, "learning rate decay"). Robbins &amp; Monro (1951) ask Σ η_t = ∞,
+ * Σ η_t² &lt; ∞, which power in (0.5, 1] satisfies.
+ *
+ * <pre>{@code
+ * Schedules.inverseTime(0.5).factor(4)            // 1/(1 + 2) = 0.333...
+ * Schedules.inverseTime(1, 0.5).factor(3)         // 1/√4 = 0.5
+ * }</pre>
+ */
+public record InverseTime(double decay, double power) implements Schedule {
+    public InverseTime {
+        Num.positive("decay", decay);
+        Num.positive("power", power);
+    }
+
+    @Override
+    public double factor(int step) {
+        return Math.pow(1 + decay * step, -power);
+    }
+
+    @Override
+    public String toString() {
+        return "InverseTime(decay=" + Num.format(decay) + ", power=" + Num.format(power) + ")";
+    }
+}

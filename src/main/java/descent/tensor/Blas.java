@@ -1,0 +1,97 @@
+package descent.tensor;
+
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.JavaBLAS;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The matrix-multiply kernel behind {@link Matrix#times}: which BLAS was found, and the one call that uses it.
+ *
+ * <pre>{@code
+ * Blas.implementation()   // "native OpenBLAS via JNI (/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3)"
+ * }</pre>
+ *
+ * Uses {@code dev.ludovic.netlib:blas}, the BLAS layer of Apache Spark. In order of preference:
+ * <ol>
+ *   <li>a native BLAS through JNI, when {@code libblas.so.3} is an optimized library such as OpenBLAS
+ *       ({@code apt-get install libopenblas0}); about 40 GFLOP/s on 128x784·784x100 on the development machine;</li>
+ *   <li>the JDK Vector API ({@code --add-modules jdk.incubator.vector}), about 24 GFLOP/s;</li>
+ *   <li>plain Java loops, unrolled and blocked by the library.</li>
+ * </ol>
+ * A native {@code libblas.so.3} that is only the reference (netlib Fortran) implementation is slower than the Java
+ * fallback, so it is skipped. Set the system property {@code descent.blas=java} to force the Java path, or
+ * {@code descent.blas=native} to use whatever native BLAS is installed. Measurements: {@code docs/networks.md}.
+ */
+public final class Blas {
+    private static final String SYSTEM_LIBBLAS = "/usr/lib/x86_64-linux-gnu/libblas.so.3";
+    private static final BLAS BLAS;
+    private static final String DESCRIPTION;
+
+    static {
+        String choice = System.getProperty("descent.blas", "auto");
+        // netlib logs a WARNING for each implementation it cannot load; a missing OpenBLAS is normal, not an error.
+        Logger log = Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
+        Level before = log.getLevel();
+        log.setLevel(Level.SEVERE);
+        try {
+            String nativeLib = resolvedSystemBlas();
+            boolean optimizedNative = nativeLib != null && !nativeLib.contains("/blas/");
+            BLAS chosen = null;
+            String description = null;
+            if (choice.equals("native") || (choice.equals("auto") && optimizedNative)) {
+                try {
+                    chosen = dev.ludovic.netlib.blas.NativeBLAS.getInstance();
+                    description = (nativeLib != null && nativeLib.contains("openblas") ? "native OpenBLAS via JNI ("
+                            : "native BLAS via JNI (") + nativeLib + ")";
+                } catch (RuntimeException | LinkageError e) {
+                    chosen = null;
+                }
+            }
+            if (chosen == null) {
+                chosen = JavaBLAS.getInstance();
+                description = chosen.getClass().getSimpleName().equals("VectorBLAS")
+                        ? "Java, JDK Vector API (VectorBLAS)"
+                        : "plain Java (" + chosen.getClass().getSimpleName()
+                          + "; install libopenblas0 for native speed, or add --add-modules jdk.incubator.vector)";
+            }
+            BLAS = chosen;
+            DESCRIPTION = description;
+        } finally {
+            log.setLevel(before);
+        }
+    }
+
+    private Blas() {
+    }
+
+    private static String resolvedSystemBlas() {
+        try {
+            Path p = Path.of(SYSTEM_LIBBLAS);
+            return Files.exists(p) ? p.toRealPath().toString() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Which BLAS multiplies matrices in this JVM, in words. */
+    public static String implementation() {
+        return DESCRIPTION;
+    }
+
+    /**
+     * c ← alpha·op(a)·op(b) + beta·c for row-major matrices, where op transposes when asked. Shapes are checked by
+     * the caller ({@link Matrix}); here only the row-major to column-major translation happens.
+     */
+    static void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c) {
+        int m = c.rows(), n = c.cols();
+        int k = transA ? a.rows() : a.cols();
+        // Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ, and a row-major array read column-major is
+        // its transpose: so swap the operands and keep the transpose flags; leading dimensions are the stored widths.
+        BLAS.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
+                b.data(), b.cols(), a.data(), a.cols(), beta, c.data(), n);
+    }
+}

@@ -1,0 +1,50 @@
+package descent.train;
+
+import java.util.Locale;
+
+/**
+ * Stop when the monitored loss (validation loss, or training loss without a validation set) has not improved by
+ * more than {@code minDelta} for {@code patience} epochs, and optionally go back to the best epoch's weights.
+ *
+ * <pre>
+ *   after each epoch:  if loss &lt; best − minDelta:  best ← loss, remember the weights, wait ← 0
+ *                      else wait ← wait + 1;  if wait ≥ patience: stop (and restore the remembered weights)
+ * </pre>
+ *
+ * The lecture's "Early Stopping"; Keras's {@code EarlyStopping(patience, min_delta, restore_best_weights)}.
+ *
+ * <pre>{@code
+ * EarlyStopping.patience(3)                                    // EarlyStopping(patience=3, minDelta=0, restoreBest=true)
+ * EarlyStopping.patience(5).withMinDelta(1e-3).withRestoreBest(false)
+ * }</pre>
+ */
+public record EarlyStopping(int patience, double minDelta, boolean restoreBest) {
+
+    public EarlyStopping {
+        if (patience < 1) {
+            throw new IllegalArgumentException("Invalid patience: " + patience + "; expected the number of epochs without improvement to wait, at least 1.");
+        }
+        if (!(minDelta >= 0) || !Double.isFinite(minDelta)) {
+            throw new IllegalArgumentException("Invalid minDelta: " + minDelta + "; expected a finite number >= 0, such as 1e-4.");
+        }
+    }
+
+    /** Patience in epochs, no minimum improvement, best weights restored. */
+    public static EarlyStopping patience(int epochs) {
+        return new EarlyStopping(epochs, 0, true);
+    }
+
+    public EarlyStopping withMinDelta(double minDelta) {
+        return new EarlyStopping(patience, minDelta, restoreBest);
+    }
+
+    public EarlyStopping withRestoreBest(boolean restoreBest) {
+        return new EarlyStopping(patience, minDelta, restoreBest);
+    }
+
+    @Override
+    public String toString() {
+        String d = minDelta == 0 ? "0" : String.format(Locale.ROOT, "%s", new java.math.BigDecimal(Double.toString(minDelta)).stripTrailingZeros().toPlainString());
+        return "EarlyStopping(patience=" + patience + ", minDelta=" + d + ", restoreBest=" + restoreBest + ")";
+    }
+}

@@ -1,0 +1,46 @@
+package descent.train;
+
+/**
+ * Live feedback while {@link Trainer#fit} runs. Small on purpose: a JShell progress bar ({@link #console()}) and a
+ * Jupyter live display (in {@code descent.notebook}) implement the same three calls.
+ *
+ * <pre>{@code
+ * trainer.progress(Progress.console()).fit(10);   // epoch 3/10 [=======>      ] 30% loss 0.4123 acc 0.861
+ * trainer.progress(Progress.none())
+ * }</pre>
+ */
+public interface Progress {
+
+    /** After every step; {@code totalIterations} is the number the current fit will run at most. */
+    void update(TrainingStep step, int totalIterations);
+
+    /** After every epoch. */
+    default void epoch(EpochResult epoch) {
+    }
+
+    /** When fit returns (finished, or stopped early). */
+    void done(History history);
+
+    /** Nothing shown. */
+    static Progress none() {
+        return new Progress() {
+            @Override
+            public void update(TrainingStep step, int totalIterations) {
+            }
+
+            @Override
+            public void done(History history) {
+            }
+
+            @Override
+            public String toString() {
+                return "Progress.none()";
+            }
+        };
+    }
+
+    /** One progress-bar line on standard output, redrawn in place with {@code \r}. */
+    static Progress console() {
+        return new ConsoleProgress(System.out, 100);
+    }
+}

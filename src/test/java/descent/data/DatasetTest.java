@@ -1,0 +1,49 @@
+package descent.data;
+
+import descent.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DatasetTest {
+    private static final Dataset TOY = new Dataset("toy", Matrix.of(new double[][]{{0, 1}, {2, 3}, {4, 5}, {6, 7}}),
+            new int[]{0, 1, 1, 0}, List.of("no", "yes"));
+
+    @Test
+    void toTableHasFeaturesLabelAndClassName() {
+        Table t = TOY.toTable();
+        assertEquals(List.of("x0", "x1", "label", "class"), t.columnNames());
+        assertEquals(4, t.rowCount());
+        assertEquals(4.0, t.doubleColumn("x0").get(2));
+        assertEquals(7.0, t.doubleColumn("x1").get(3));
+        assertEquals(1, t.intColumn("label").get(1));
+        assertEquals("yes", t.stringColumn("class").get(1));
+        assertEquals("toy", t.name());
+    }
+
+    @Test
+    void headAndSample() {
+        assertEquals(2, TOY.head(2).size());
+        assertArrayEquals(new double[]{0, 1, 2, 3}, TOY.head(2).x().data());
+        assertEquals(4, TOY.head(100).size());
+        Dataset s = TOY.sample(3, 42);
+        assertEquals(s, TOY.sample(3, 42));
+        int[] firsts = new int[3];
+        for (int i = 0; i < 3; i++) firsts[i] = (int) s.x().get(i, 0);
+        assertEquals(3, Arrays.stream(firsts).distinct().count(), "distinct examples");
+        assertThrows(IllegalArgumentException.class, () -> TOY.sample(5, 1));
+    }
+
+    @Test
+    void withNameAndWithX() {
+        assertEquals("Dataset(renamed, 4 examples x 2 features, 2 classes)", TOY.withName("renamed").toString());
+        Dataset one = TOY.withX(Matrix.zeros(4, 1));
+        assertEquals(1, one.features());
+        assertArrayEquals(TOY.labels(), one.labels());
+        assertThrows(IllegalArgumentException.class, () -> TOY.withX(Matrix.zeros(3, 1)));
+    }
+}
