@@ -25,7 +25,8 @@ sys.path.insert(0, HERE)
 from common import BATCH, OPTIMIZERS, SIZES, gemm_flops_per_iteration  # noqa: E402
 
 PY = "/usr/bin/python3"
-NAMES = {"descent": "descent", "numpy": "numpy", "torch": "PyTorch"}
+NAMES = {"descent": "descent", "descent-trainer": "descent Trainer", "numpy": "numpy", "torch": "PyTorch"}
+COMPARED = ("descent", "numpy", "torch")      # the columns whose loss and accuracy must agree
 
 
 def log(msg):
@@ -71,6 +72,8 @@ def train_cmd(impl, a, dtype, threads, seed):
               "--optimizers", ",".join(a.optimizers), "--max-seconds", str(a.max_seconds)]
     if impl == "descent":
         return java_cmd(common, "descent.bench.TrainBench")
+    if impl == "descent-trainer":
+        return java_cmd(common + ["--api", "trainer"], "descent.bench.TrainBench")
     return [PY, os.path.join(HERE, f"reference_{impl}.py"), *common]
 
 
@@ -190,9 +193,9 @@ def report(a, rows, skipped, gemm, extras, env, started, elapsed):
             L.append("")
             continue
         L.append("| optimizer | descent it/s | numpy it/s | PyTorch it/s | descent / numpy | descent / PyTorch "
-                 f"| descent GFLOP/s | % of peak ({fmt(pk, 1)}) | final loss descent / numpy / PyTorch "
-                 "| test accuracy descent / numpy / PyTorch |")
-        L.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|")
+                 f"| descent GFLOP/s | % of peak ({fmt(pk, 1)}) | descent Trainer it/s (/ numpy) "
+                 "| final loss descent / numpy / PyTorch | test accuracy descent / numpy / PyTorch |")
+        L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
         for opt in a.optimizers:
             b = {impl: best.get((impl, dtype, opt)) for impl in NAMES}
 
@@ -200,14 +203,14 @@ def report(a, rows, skipped, gemm, extras, env, started, elapsed):
                 r = b[impl]
                 return f"{fmt(r['it_per_s'])} ({r['threads']}t)" if r else "–"
 
-            def ratio(other):
-                if b["descent"] and b[other]:
-                    return f"{b['descent']['it_per_s'] / b[other]['it_per_s']:.2f}×"
+            def ratio(other, mine="descent"):
+                if b[mine] and b[other]:
+                    return f"{b[mine]['it_per_s'] / b[other]['it_per_s']:.2f}×"
                 return "–"
 
             def stat(field, digits, scale=1):
                 parts = []
-                for impl in NAMES:
+                for impl in COMPARED:
                     m, h = spread(rows, impl, dtype, opt, field)
                     parts.append("–" if m is None else f"{m * scale:.{digits}f}±{h * scale:.{digits}f}")
                 return " / ".join(parts)
@@ -215,26 +218,27 @@ def report(a, rows, skipped, gemm, extras, env, started, elapsed):
             g = b["descent"]["gflops"] if b["descent"] else None
             L.append(f"| {opt} | {its('descent')} | {its('numpy')} | {its('torch')} | {ratio('numpy')} | "
                      f"{ratio('torch')} | {fmt(g, 1)} | {fmt(100 * g / pk, 0) + '%' if g and pk else '–'} | "
+                     f"{its('descent-trainer')} ({ratio('numpy', 'descent-trainer')}) | "
                      f"{stat('final_loss', 3)} | {stat('test_accuracy', 1, 100)} |")
         L.append("")
         for note in dict.fromkeys(f"{NAMES[x['impl']]}: {x['skipped']}" for x in skipped if x["dtype"] == dtype):
             L.append(f"Not run — {note}.")
             L.append("")
     # allocation
-    alloc = [r for r in rows if r["impl"] == "descent" and r.get("alloc_bytes_per_iteration") is not None]
+    alloc = [r for r in rows if r.get("alloc_bytes_per_iteration") is not None]
     if alloc:
         L.append("## Allocation in descent's steady state")
         L.append("")
-        L.append("Bytes allocated by the training thread per iteration, measured with "
+        L.append("Bytes allocated by the training thread per iteration, float64, measured with "
                  "`com.sun.management.ThreadMXBean.getThreadAllocatedBytes` during the last 100 timed iterations "
-                 "(max over rounds).")
+                 "(max over rounds): the bare training loop, and `Trainer.step()` with its defaults.")
         L.append("")
-        L.append("| optimizer | " + " | ".join(a.dtypes) + " |")
-        L.append("|---|" + "---:|" * len(a.dtypes))
+        L.append("| optimizer | training loop | Trainer.step() |")
+        L.append("|---|---:|---:|")
         for opt in a.optimizers:
             cells = []
-            for dtype in a.dtypes:
-                v = [r["alloc_bytes_per_iteration"] for r in alloc if r["optimizer"] == opt and r["dtype"] == dtype]
+            for impl in ("descent", "descent-trainer"):
+                v = [r["alloc_bytes_per_iteration"] for r in alloc if r["optimizer"] == opt and r["impl"] == impl]
                 cells.append(fmt(max(v)) if v else "–")
             L.append(f"| {opt} | " + " | ".join(cells) + " |")
         L.append("")
@@ -268,6 +272,10 @@ def report(a, rows, skipped, gemm, extras, env, started, elapsed):
     L.append("|---|---:|")
     for k, v in extras.items():
         L.append(f"| {k} | {fmt(v, 2) if isinstance(v, (int, float)) else v} |")
+    L.append("")
+    L.append("descent's rows time the bare training loop (`bench/java/descent/bench/TrainBench.java`); the Trainer "
+             "column runs the same batches through `Trainer.step()` with its defaults (per-step accuracy, divergence "
+             "checks with a rollback copy, per-layer statistics, history), which is what a notebook pays.")
     L.append("")
     L.append(f"Benchmark wall time: {elapsed / 60:.1f} min.")
     L.append("")
@@ -312,7 +320,7 @@ def main():
     p.add_argument("--threads", help="thread counts to try, e.g. 1,2")
     p.add_argument("--dtypes", default="float64,float32")
     p.add_argument("--optimizers", default="sgd,momentum,adagrad,adam")
-    p.add_argument("--impls", default="descent,numpy,torch")
+    p.add_argument("--impls", default="descent,descent-trainer,numpy,torch")
     p.add_argument("--max-seconds", type=float,
                    help="cut one optimizer's run after this long (its it/s still counts); guards against a thread "
                         "setting that collapses on a busy machine")

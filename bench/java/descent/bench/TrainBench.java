@@ -14,6 +14,7 @@ import descent.optim.Optimizers;
 import descent.optim.State;
 import descent.tensor.Blas;
 import descent.tensor.Matrix;
+import descent.train.Trainer;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -24,6 +25,10 @@ import java.util.List;
  * per optimizer. The loop is the core of a training step written out (sample, forward, loss, backward without the
  * input gradient, one {@link Optimizer#update} per parameter tensor), so that what is timed is the library's
  * kernels, not a progress display.
+ *
+ * <p>With {@code --api trainer} the same run goes through {@link Trainer#step()} with its defaults (batches with
+ * replacement, per-step accuracy, divergence checks and rollback copy, per-layer statistics): what a student's
+ * notebook pays. It reports as {@code descent-trainer}.
  *
  * <p>It also counts the bytes the training thread allocates during the last 100 timed iterations
  * ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}): the steady state should allocate nothing.
@@ -64,9 +69,10 @@ public final class TrainBench {
         final Matrix t = Matrix.zeros(BATCH, SIZES[SIZES.length - 1]);
         final Dataset train;
         final double[] losses;
+        final Trainer trainer;
         int step;
 
-        Run(String optimizerName, Dataset train, int iterations, long seed) {
+        Run(String optimizerName, Dataset train, int iterations, long seed, boolean useTrainer) {
             this.net = Mlp.of(SIZES).relu().init(Initializers.he()).seed(seed);
             this.optimizer = optimizer(optimizerName);
             this.params = net.parameters();
@@ -75,10 +81,13 @@ public final class TrainBench {
             this.batches = Batches.withReplacement(train.size(), BATCH, seed);
             this.train = train;
             this.losses = new double[iterations];
+            this.trainer = useTrainer
+                    ? Trainer.of(net, train, optimizer).batchSize(BATCH).seed(seed).withReplacement() : null;
         }
 
         /** One iteration: sample a batch, forward, loss, backward, update. Returns the batch loss. */
         double iteration() {
+            if (trainer != null) return trainer.step().loss();
             int[] rows = batches.next();
             double[] xs = train.x().data(), xb = x.data(), tb = t.data();
             int w = SIZES[0], c = t.cols();
@@ -103,7 +112,7 @@ public final class TrainBench {
         String dtype = args.get("dtype", "float64");
         int threads = args.getInt("threads", 1);
         if (!dtype.equals("float64")) {
-            Json.line().put("impl", "descent").put("dtype", dtype).put("threads", threads)
+            Json.line().put("impl", args.get("api", "loop").equals("trainer") ? "descent-trainer" : "descent").put("dtype", dtype).put("threads", threads)
                     .put("skipped", "descent's Matrix is float64 only").emit();
             return;
         }
@@ -112,20 +121,22 @@ public final class TrainBench {
         double maxSeconds = args.getDouble("max-seconds", 0);
         long seed = args.getInt("seed", 1);
         String[] names = args.get("optimizers", "sgd,momentum,adagrad,adam").split(",");
+        boolean useTrainer = args.get("api", "loop").equals("trainer");
+        String impl = useTrainer ? "descent-trainer" : "descent";
 
         long t0 = System.nanoTime();
         TrainTest data = Datasets.fashionMnist();
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
         if (warmup > 0) {       // the same untimed warm-up the references run (JIT compilation here)
-            Run w = new Run(names[0], data.train(), warmup, seed + 1000);
+            Run w = new Run(names[0], data.train(), warmup, seed + 1000, useTrainer);
             for (int i = 0; i < warmup; i++) w.iteration();
         }
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long me = Thread.currentThread().getId();
         for (String name : names) {
-            Run run = new Run(name, data.train(), iterations, seed);
-            int allocFrom = Math.max(0, iterations - ALLOC_ITERATIONS);
+            Run run = new Run(name, data.train(), iterations, seed, useTrainer);
+            int allocFrom = iterations - Math.min(ALLOC_ITERATIONS, iterations / 2);   // after the first buffers exist
             long allocStart = -1;
             int done = 0;
             long start = System.nanoTime();
@@ -147,7 +158,7 @@ public final class TrainBench {
                 accuracy = accuracy(run.net, data.test());
             }
 
-            Json.line().put("impl", "descent").put("optimizer", name).put("dtype", dtype)
+            Json.line().put("impl", impl).put("optimizer", name).put("dtype", dtype)
                     .put("threads", threads).put("seed", seed).put("iterations", done)
                     .put("seconds", seconds).put("it_per_s", done / seconds)
                     .put("gflops", gemmFlopsPerIteration() * (double) done / seconds / 1e9)
