@@ -22,9 +22,9 @@ import java.util.Locale;
  * <pre>
  *  rows      : all rows up to MAX_ROWS (40); longer tables show the first HEAD (15) and last TAIL (5) rows
  *              with a "... N more rows ..." line between them
- *  doubles   : the shortest text that reads back to the same double when it has at most 10 significant digits
- *              (-6.335, 1.5e-08); longer ones are rounded to 10 digits (-1.7999999999999998 shows as -1.8) and the
- *              HTML cell's tooltip holds the exact value
+ *  doubles   : the shortest text that reads back to the same double (-6.335, -1.7999999999999998, 1.5e-08),
+ *              so a table shows exactly the numbers the code computed, to the last digit, as the book prints
+ *              them; DIGITS caps it (17 = never round), and a rounded cell's tooltip holds the exact value
  *  text      : HTML-escaped; the table name is the caption, with the size
  * </pre>
  */
@@ -32,8 +32,8 @@ public final class TableFormat {
     public static final int MAX_ROWS = 40;
     public static final int HEAD = 15;
     public static final int TAIL = 5;
-    /** Significant digits shown for a double whose exact form is longer. */
-    public static final int DIGITS = 10;
+    /** Significant digits shown at most; 17 shows every double exactly (round-trip). */
+    public static final int DIGITS = 17;
 
     private TableFormat() {
     }

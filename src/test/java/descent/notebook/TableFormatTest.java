@@ -18,8 +18,9 @@ class TableFormatTest {
     void numbersReadablyWithExactValueKept() {
         assertEquals("-6.335", TableFormat.number(-6.335));
         assertEquals("-7", TableFormat.number(-7.0));
-        assertEquals("-1.8", TableFormat.number(-1.7999999999999998), "float noise rounded at 10 digits");
-        assertEquals("-4.695613654", TableFormat.number(-4.695613654375));
+        assertEquals("-1.7999999999999998", TableFormat.number(-1.7999999999999998), "every digit, as the book prints it");
+        assertEquals("-4.695613654375", TableFormat.number(-4.695613654375));
+        assertEquals("0.1", TableFormat.number(0.1), "shortest round-trip text, not the binary expansion");
         assertEquals("0.95", TableFormat.number(0.95));
         assertEquals("1.5e-08", TableFormat.number(1.5e-8));
         assertEquals("0.0001", TableFormat.number(1e-4));
@@ -37,8 +38,8 @@ class TableFormatTest {
         assertTrue(html.contains(">&lt;name&gt;</th>"));
         assertTrue(html.contains(">x&lt;y</td>"));
         assertTrue(html.contains(">it&#39;s &amp; done</td>"));
-        assertTrue(html.contains("<td style=\"padding:2px 8px;text-align:right\" title=\"-1.7999999999999998\">-1.8</td>"),
-                "rounded value shows the exact one on hover");
+        assertTrue(html.contains("<td style=\"padding:2px 8px;text-align:right\">-1.7999999999999998</td>"),
+                "doubles show exactly, with no tooltip when nothing is rounded");
         assertTrue(html.contains("<td style=\"padding:2px 8px;text-align:right\">2.5</td>"), "no tooltip when nothing is rounded");
         assertFalse(html.contains("<name>"));
     }
