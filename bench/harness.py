@@ -340,7 +340,8 @@ def main():
                    help="cut one optimizer's run after this long (its it/s still counts); guards against a thread "
                         "setting that collapses on a busy machine")
     p.add_argument("--no-startup", action="store_true", help="skip the JShell and notebook start-up timings")
-    p.add_argument("--out", default=os.path.join(HERE, "results"))
+    p.add_argument("--out", help="folder for the report (default bench/results; --quick: target/bench-results, "
+                                  "so a CI smoke run leaves the committed results alone)")
     a = p.parse_args()
     a.iterations = a.iterations or (300 if a.quick else 2000)
     a.rounds = a.rounds or (1 if a.quick else 3)
@@ -349,6 +350,7 @@ def main():
     a.optimizers = a.optimizers.split(",")
     a.impls = a.impls.split(",")
     a.max_seconds = a.max_seconds or (20 if a.quick else 90)
+    a.out = a.out or (os.path.join(ROOT, "target", "bench-results") if a.quick else os.path.join(HERE, "results"))
     budget = 0.3 if a.quick else 1.0
     per_run_timeout = max(600, a.iterations)
 
