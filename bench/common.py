@@ -25,6 +25,22 @@ WARMUP = 200  # every implementation runs the same untimed warm-up (JIT compilat
 LOSS_WINDOW = 100  # final training loss = mean loss of the last LOSS_WINDOW iterations
 
 
+# The matrix products of one training iteration, as (label, m, k, n, transpose A, transpose B, how many):
+# C[m,n] = op(A)[m,k]·op(B)[k,n]. bench/gemm_numpy.py and GemmBench.java time each shape, and the harness adds up
+# the times into the fastest an iteration could possibly be with that BLAS (the "GEMM-only ceiling").
+ITERATION_GEMMS = [
+    ("fwd 128x784 * 784x100", 128, 784, 100, False, False, 1),
+    ("fwd 128x100 * 100x100", 128, 100, 100, False, False, 3),
+    ("fwd 128x100 * 100x10", 128, 100, 10, False, False, 1),
+    ("dW 784x128 * 128x100 (A^T)", 784, 128, 100, True, False, 1),
+    ("dW 100x128 * 128x100 (A^T)", 100, 128, 100, True, False, 3),
+    ("dW 100x128 * 128x10 (A^T)", 100, 128, 10, True, False, 1),
+    ("dX 128x100 * 100x100 (B^T)", 128, 100, 100, False, True, 3),
+    ("dX 128x10 * 10x100 (B^T)", 128, 10, 100, False, True, 1),
+]
+PEAK_SHAPE = ("square 1024", 1024, 1024, 1024, False, False, 0)
+
+
 def gemm_flops_per_iteration(sizes=SIZES, batch=BATCH):
     """FLOPs of the matrix products one iteration must do: forward x·W (2·b·i·o), weight gradient xᵀ·dy (2·b·i·o),
     and input gradient dy·Wᵀ (2·b·i·o) for every layer but the first (nobody needs the gradient of the images)."""

@@ -5,17 +5,7 @@ import time
 
 import numpy as np
 
-from common import emit
-
-# (label, m, k, n, transA, transB): C[m,n] = op(A)[m,k] · op(B)[k,n]
-SHAPES = [
-    ("square 1024", 1024, 1024, 1024, False, False),
-    ("fwd 128x784 * 784x100", 128, 784, 100, False, False),
-    ("fwd 128x100 * 100x100", 128, 100, 100, False, False),
-    ("dW 784x128 * 128x100 (A^T)", 784, 128, 100, True, False),
-    ("dX 128x100 * 100x100 (B^T)", 128, 100, 100, False, True),
-]
-
+from common import ITERATION_GEMMS, PEAK_SHAPE, emit
 
 def probe(label, m, k, n, ta, tb, dtype, budget):
     rng = np.random.default_rng(0)
@@ -49,9 +39,9 @@ def main():
     p.add_argument("--budget", type=float, default=1.0, help="seconds per shape, roughly")
     a = p.parse_args()
     for dt in a.dtypes.split(","):
-        for s in SHAPES:
+        for s in [PEAK_SHAPE] + ITERATION_GEMMS:
             emit(impl="numpy", probe="gemm", shape=s[0], dtype=dt, threads=a.threads,
-                 gflops=probe(*s, np.dtype(dt), a.budget))
+                 gflops=probe(*s[:6], np.dtype(dt), a.budget))
 
 
 if __name__ == "__main__":

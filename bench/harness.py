@@ -22,7 +22,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from common import BATCH, OPTIMIZERS, SIZES, gemm_flops_per_iteration  # noqa: E402
+from common import BATCH, ITERATION_GEMMS, OPTIMIZERS, SIZES, gemm_flops_per_iteration  # noqa: E402
 
 PY = "/usr/bin/python3"
 NAMES = {"descent": "descent", "descent-trainer": "descent Trainer", "numpy": "numpy", "torch": "PyTorch"}
@@ -43,7 +43,9 @@ def thread_env(threads):
 def run_json(cmd, threads, timeout):
     """Runs one child and returns its JSON lines; a failure is logged and returns [] so one broken
     implementation does not lose the others' numbers."""
-    log(" ".join(os.path.relpath(c, ROOT) if c.startswith(ROOT) else c for c in cmd) + f"  [{threads} thread(s)]")
+    shown = ["$DESCENT_BENCH_CP" if c == os.environ.get("DESCENT_BENCH_CP") else
+             os.path.relpath(c, ROOT) if c.startswith(ROOT) else c for c in cmd]
+    log(" ".join(shown) + f"  [{threads} thread(s)]")
     try:
         p = subprocess.run(cmd, env=thread_env(threads), capture_output=True, text=True, timeout=timeout, cwd=HERE)
     except subprocess.TimeoutExpired:
@@ -182,6 +184,18 @@ def peak_gflops(gemm, dtype):
     return max(vals, key=lambda g: g["gflops"]) if vals else None
 
 
+def ceiling(gemm, impl, dtype, threads):
+    """Iterations per second if an iteration were nothing but its matrix products at the speeds this
+    implementation's BLAS reached on those shapes (best over rounds): the GEMM-only ceiling."""
+    seconds = 0.0
+    for label, m, k, n, _, _, count in ITERATION_GEMMS:
+        v = [g["gflops"] for g in gemm if (g["impl"], g["dtype"], g["threads"], g["shape"]) == (impl, dtype, threads, label)]
+        if not v:
+            return None
+        seconds += count * 2.0 * m * k * n / (max(v) * 1e9)
+    return 1.0 / seconds
+
+
 def report(a, rows, skipped, gemm, extras, env, started, elapsed, check=None):
     best = best_runs(rows)
     flops = gemm_flops_per_iteration()
@@ -241,6 +255,18 @@ def report(a, rows, skipped, gemm, extras, env, started, elapsed, check=None):
                      f"{its('descent-trainer')} ({ratio('numpy', 'descent-trainer')}) | "
                      f"{stat('final_loss', 3)} | {stat('test_accuracy', 1, 100)} |")
         L.append("")
+        parts = []
+        for impl in ("descent", "numpy"):
+            for opt in a.optimizers[:1]:
+                r = best.get((impl, dtype, opt))
+                c = ceiling(gemm, impl, dtype, r["threads"]) if r else None
+                if c:
+                    parts.append(f"{NAMES[impl]} {100 * r['it_per_s'] / c:.0f}%")
+        if parts:
+            L.append(f"Share of the GEMM-only ceiling (see below) reached with {a.optimizers[0]}, whose update costs "
+                     f"least: {', '.join(parts)}. The rest is everything else a step does (sampling, bias, ReLU, "
+                     f"softmax, the update, and for numpy the Python interpreter).")
+            L.append("")
         for note in dict.fromkeys(f"{NAMES[x['impl']]}: {x['skipped']}" for x in skipped if x["dtype"] == dtype):
             L.append(f"Not run — {note}.")
             L.append("")
@@ -280,6 +306,11 @@ def report(a, rows, skipped, gemm, extras, env, started, elapsed, check=None):
                 v = [g["gflops"] for g in gemm if (g["impl"], g["dtype"], g["threads"]) == c and g["shape"] == s]
                 cells.append(fmt(max(v), 1) if v else "–")
             L.append(f"| {s} | " + " | ".join(cells) + " |")
+        ceil = [ceiling(gemm, *c) for c in cols]
+        L.append("| **GEMM-only ceiling, iterations/s** | " + " | ".join(f"**{fmt(v)}**" if v else "–" for v in ceil) + " |")
+        L.append("")
+        L.append("The ceiling adds up the time of the 13 products of one iteration at the speeds above: no training "
+                 "loop that multiplies with this BLAS can run faster.")
         blas = sorted({g["blas"] for g in gemm if g.get("blas")})
         if blas:
             L.append("")

@@ -23,11 +23,16 @@ public final class GemmBench {
             if (!dtype.equals("float64")) {
                 continue;   // descent's Matrix is double only; the harness reports float32 as not offered
             }
+            // The same shapes as bench/common.py's PEAK_SHAPE and ITERATION_GEMMS.
             probe("square 1024", 1024, 1024, 1024, false, false, Matrix::timesInto, threads, budget);
             probe("fwd 128x784 * 784x100", 128, 784, 100, false, false, Matrix::timesInto, threads, budget);
             probe("fwd 128x100 * 100x100", 128, 100, 100, false, false, Matrix::timesInto, threads, budget);
+            probe("fwd 128x100 * 100x10", 128, 100, 10, false, false, Matrix::timesInto, threads, budget);
             probe("dW 784x128 * 128x100 (A^T)", 784, 128, 100, true, false, Matrix::transposeTimesInto, threads, budget);
+            probe("dW 100x128 * 128x100 (A^T)", 100, 128, 100, true, false, Matrix::transposeTimesInto, threads, budget);
+            probe("dW 100x128 * 128x10 (A^T)", 100, 128, 10, true, false, Matrix::transposeTimesInto, threads, budget);
             probe("dX 128x100 * 100x100 (B^T)", 128, 100, 100, false, true, Matrix::timesTransposeInto, threads, budget);
+            probe("dX 128x10 * 10x100 (B^T)", 128, 10, 100, false, true, Matrix::timesTransposeInto, threads, budget);
         }
     }
 
