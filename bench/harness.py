@@ -385,9 +385,9 @@ def main():
     a.dtypes = a.dtypes.split(",")
     a.optimizers = a.optimizers.split(",")
     a.impls = a.impls.split(",")
-    a.max_seconds = a.max_seconds or (20 if a.quick else 90)
+    a.max_seconds = a.max_seconds or (20 if a.quick else 40)
     a.out = a.out or (os.path.join(ROOT, "target", "bench-results") if a.quick else os.path.join(HERE, "results"))
-    budget = 0.3 if a.quick else 1.0
+    budget = 0.3 if a.quick else 0.6
     per_run_timeout = max(600, a.iterations)
 
     started = datetime.datetime.now(datetime.timezone.utc)
@@ -434,6 +434,7 @@ def main():
         extras.update(jshell_timings(a))
         extras.update(notebook_timing())
 
+    env["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     text = report(a, rows, skipped, gemm, extras, env, started, time.perf_counter() - t_start, check)
     os.makedirs(a.out, exist_ok=True)
     stem = f"{started:%Y-%m-%d}-{env['host']}" + ("-quick" if a.quick else "")
