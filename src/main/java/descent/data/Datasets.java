@@ -12,7 +12,7 @@ import java.util.concurrent.FutureTask;
  * One-line access to real and synthetic datasets.
  *
  * <pre>{@code
- * var fashion = Datasets.fashionMnist();        // TrainTest(train=Dataset(fashion-mnist-train, 60000 examples x 784 features, 10 classes), test=...)
+ * var fashion = Datasets.fashionMnist();        // TrainTest[train=Dataset(fashion-mnist-train, 60000 examples x 784 features, 10 classes), test=...]
  * var quick = Datasets.fashionMnist(1000);      // the first 1000 training and 1000 test images
  * var few = fashion.train().sample(500, 42);    // 500 random training images, the same for seed 42
  * var moons = Datasets.moons(200, 0.1, 42);     // Dataset(moons(n=200, noise=0.1, seed=42), 200 examples x 2 features, 2 classes)
@@ -25,7 +25,18 @@ import java.util.concurrent.FutureTask;
  * ({@code train-images-idx3-ubyte.gz}, ...), gzipped or not. A directory you pass is the only place looked: if the
  * files are not there, that is an error rather than a silent fallback to other data.
  *
- * <p>Synthetic sets: see {@link Synthetic} for the formulas. Loading: see {@link Idx}.
+ * <p>Synthetic 2-D sets take the total size {@code n}, a noise level (standard deviation of Gaussian noise added to
+ * each coordinate) and a seed; rows come out shuffled, classes as equal in size as possible:
+ * <pre>
+ * spirals  class c, point i of m:  u = i/m,  θ = 3π·u + c·π,  x = u·(cos θ, sin θ)
+ * moons    upper: (cos t, sin t);  lower: (1 − cos t, 0.5 − sin t);  t evenly in [0, π]    (sklearn make_moons)
+ * circles  outer: (cos t, sin t);  inner: 0.5·(cos t, sin t);  t evenly in [0, 2π)         (sklearn make_circles)
+ * xor      p uniform in [−1, 1]²;  class = 0 if p0·p1 ≥ 0 else 1
+ * blobs    class c of k: centre (cos 2πc/k, sin 2πc/k), the origin when k = 1
+ * linear   p uniform in [−1, 1]²;  class = 1 if p1 > p0 else 0
+ * each coordinate then gets + noise·N(0, 1)
+ * </pre>
+ * (source: {@code Synthetic.java} in this package). Reading IDX files: {@link Idx}. User guide: {@code docs/data.md}.
  */
 public final class Datasets {
     /** Fashion-MNIST's labels 0..9, as named in its README. */

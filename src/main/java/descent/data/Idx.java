@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -55,6 +56,8 @@ public final class Idx {
     private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
     /** Gzip data is inflated into a buffer that starts at most this big and doubles as data arrives. */
     private static final int FIRST_CHUNK = 1 << 16;
+    /** Bytes read per step; the converter thread follows step by step. */
+    private static final int READ_STEP = 1 << 20;
     /** Below this many values a second thread costs more than the allocation it would hide. */
     private static final int PARALLEL_ALLOCATION = 1 << 20;
     /** Deflate's largest possible expansion is about 1032:1 (a 258-byte match in about 2 bits). */
@@ -82,14 +85,26 @@ public final class Idx {
             int n = (int) Math.min(h.count(), limit);
             long need = in.checkItems(h, n, rows * cols, "images");
             checkMemory(file, n, need);
-            // Zeroing a fresh 376 MB array costs as much as inflating the file, so it runs on a second thread while
-            // this one inflates; only for sizes the file can plausibly hold, never from the header's word alone.
-            FutureTask<double[]> pixels = new FutureTask<>(() -> new double[(int) need]);
-            boolean early = need >= PARALLEL_ALLOCATION && need <= FIRST_CHUNK + 8L * in.fileLength;
-            if (early) startDaemon(pixels);
-            byte[] bytes = in.readItems(h, n, rows * cols, "images");
-            if (!early) pixels.run();
-            return new Images(file, rows, cols, Matrix.wrap(n, rows * cols, toPixels(bytes, join(pixels))));
+            int width = rows * cols;
+            if (need < PARALLEL_ALLOCATION || (in.gzip && need > FIRST_CHUNK + 8L * in.fileLength)) {
+                byte[] bytes = in.readItems(h, n, width, "images");
+                double[] out = new double[bytes.length];
+                convert(bytes, out, 0, bytes.length);
+                return new Images(file, rows, cols, Matrix.wrap(n, width, out));
+            }
+            // Zeroing a fresh 376 MB array costs as much as inflating the file: a second thread allocates it and then
+            // converts each megabyte as soon as this thread has inflated it. Only for sizes the file can plausibly
+            // hold (checked length, or at most 8 bytes per compressed byte), never from the header's word alone.
+            byte[] bytes = new byte[(int) need];
+            Converter converter = new Converter(bytes);
+            startDaemon(converter);
+            try {
+                in.readItems(h, n, width, "images", bytes, converter::ready);
+            } catch (RuntimeException | Error e) {
+                converter.cancel();
+                throw e;
+            }
+            return new Images(file, rows, cols, Matrix.wrap(n, width, converter.await()));
         }
     }
 
@@ -119,13 +134,15 @@ public final class Idx {
      * @param limit read only the first {@code limit} examples ({@code Integer.MAX_VALUE} for all)
      */
     public static Dataset dataset(String name, Path imagesFile, Path labelsFile, List<String> classNames, int limit) {
-        Images images = images(imagesFile, limit);
-        int[] labels = labels(labelsFile, limit);
-        if (labels.length != images.count()) {
-            throw new IdxFormatException(labelsFile, "has " + labels.length + " labels but " + imagesFile.getFileName()
-                    + " has " + images.count() + " images; each image needs exactly one label. Are images and labels"
+        // Compare the headers first: with a limit the loaded counts could agree although the files do not.
+        long imageCount = count(imagesFile, IMAGES_MAGIC), labelCount = count(labelsFile, LABELS_MAGIC);
+        if (imageCount != labelCount) {
+            throw new IdxFormatException(labelsFile, "has " + labelCount + " labels but " + imagesFile.getFileName()
+                    + " has " + imageCount + " images; each image needs exactly one label. Are images and labels"
                     + " from the same set (train-* with train-*, t10k-* with t10k-*)?");
         }
+        Images images = images(imagesFile, limit);
+        int[] labels = labels(labelsFile, limit);
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] >= classNames.size()) {
                 throw new IdxFormatException(labelsFile, "label " + labels[i] + " of item " + i + " is outside 0.."
@@ -134,6 +151,13 @@ public final class Idx {
             }
         }
         return new Dataset(name, images.pixels(), labels, classNames);
+    }
+
+    /** The item count in a file's header (the header alone is read and checked). */
+    static long count(Path file, int magic) {
+        try (Source in = Source.open(file)) {
+            return Header.read(in, magic).count();
+        }
     }
 
     private static void checkLimit(int limit) {
@@ -154,28 +178,86 @@ public final class Idx {
     }
 
     private static void startDaemon(Runnable task) {
-        Thread t = new Thread(task, "descent-idx-alloc");
+        Thread t = new Thread(task, "descent-idx-convert");
         t.setDaemon(true);
         t.start();
     }
 
-    private static double[] join(FutureTask<double[]> task) {
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error err) throw err; // OutOfMemoryError stays what it is
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while loading images", e);
-        }
+    /** Bulk byte → double through a 256-entry table: one load per pixel, no division in the loop. */
+    private static void convert(byte[] bytes, double[] out, int from, int to) {
+        double[] scale = SCALE;
+        for (int i = from; i < to; i++) out[i] = scale[bytes[i] & 0xff];
     }
 
-    /** Bulk byte → double through a 256-entry table: one load per pixel, no division in the loop. */
-    private static double[] toPixels(byte[] bytes, double[] out) {
-        double[] scale = SCALE;
-        for (int i = 0; i < out.length; i++) out[i] = scale[bytes[i] & 0xff];
-        return out;
+    /**
+     * Allocates the pixel array, then converts bytes while they are still being read: the reader publishes its
+     * progress through a volatile count (a happens-before edge for the bytes below it), this thread follows.
+     */
+    private static final class Converter implements Runnable {
+        private final byte[] bytes;
+        private final int n;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private volatile int ready;
+        private volatile boolean cancelled;
+        private volatile Thread worker;
+        private double[] out;
+        private Throwable failure;
+
+        Converter(byte[] bytes) {
+            this.bytes = bytes;
+            this.n = bytes.length;
+        }
+
+        /** Called by the reader after each step: bytes [0, count) are in. */
+        void ready(int count) {
+            ready = count;
+            if (count % (4 * READ_STEP) == 0 || count == n) wake();
+        }
+
+        void cancel() {
+            cancelled = true;
+            wake();
+        }
+
+        private void wake() {
+            Thread w = worker;
+            if (w != null) LockSupport.unpark(w);
+        }
+
+        @Override
+        public void run() {
+            worker = Thread.currentThread();
+            try {
+                double[] o = new double[n];
+                int converted = 0;
+                while (converted < n && !cancelled) {
+                    int r = ready;
+                    if (r == converted) {
+                        LockSupport.parkNanos(200_000);
+                        continue;
+                    }
+                    convert(bytes, o, converted, r);
+                    converted = r;
+                }
+                out = o;
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                done.countDown();
+            }
+        }
+
+        double[] await() {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while converting images", e);
+            }
+            if (failure instanceof Error e) throw e; // OutOfMemoryError stays what it is
+            if (failure != null) throw new IllegalStateException(failure);
+            return out;
+        }
     }
 
     /** The fixed part of an IDX file: magic number and dimensions, checked before any data is read. */
@@ -337,31 +419,33 @@ public final class Idx {
 
         /** Reads the items {@link #checkItems} approved. */
         byte[] readItems(Header h, int n, int itemBytes, String what) {
+            return readItems(h, n, itemBytes, what, null, got -> { });
+        }
+
+        /**
+         * Reads in 1 MB steps, telling {@code progress} how many bytes are in after each. With an {@code exact}
+         * buffer of the final size (allocated by the caller only for sizes the file can plausibly hold), a thread
+         * that follows the progress may use the bytes reported so far; without one, the buffer grows as data arrives.
+         */
+        byte[] readItems(Header h, int n, int itemBytes, String what, byte[] exact, IntConsumer progress) {
             long claimed = h.count();
-            long need = (long) n * itemBytes;
-            if (!gzip) {
-                byte[] data = new byte[(int) need];
-                int got = read(data, 0, data.length);
-                if (got < data.length) {
-                    throw new IdxFormatException(file, "file ends after " + got / itemBytes + " of " + claimed + " "
-                            + what + " although its length promised more; was it changed while being read?");
-                }
-                return data;
-            }
-            byte[] data = new byte[(int) Math.min(need, FIRST_CHUNK + 8L * fileLength)];
+            int need = (int) ((long) n * itemBytes);
+            int first = gzip ? (int) Math.min(need, FIRST_CHUNK + 8L * fileLength) : need;
+            byte[] data = exact != null ? exact : new byte[first];
             int got = 0;
-            while (true) {
-                int r = read(data, got, data.length - got);
-                got += Math.max(r, 0);
-                if (got == need) break;
-                if (r <= 0 || got < data.length) {
+            while (got < need) {
+                if (got == data.length) data = Arrays.copyOf(data, (int) Math.min(need, 2L * data.length));
+                int r = read(data, got, Math.min(READ_STEP, data.length - got));
+                got += r;
+                progress.accept(got);
+                if (r == 0) {
                     throw new IdxFormatException(file, "file ends after " + got / itemBytes + " of " + claimed + " "
-                            + what + " (the gzip data holds " + (h.bytes() + got) + " bytes; the header promises "
-                            + (h.bytes() + claimed * itemBytes) + "). The file is truncated or its header is wrong.");
+                            + what + (gzip ? " (the gzip data holds " + (h.bytes() + got) + " bytes; the header promises "
+                            + (h.bytes() + claimed * itemBytes) + "). The file is truncated or its header is wrong."
+                            : " although its length promised more; was it changed while being read?"));
                 }
-                data = Arrays.copyOf(data, (int) Math.min(need, 2L * data.length));
             }
-            if (n == claimed && readByte() >= 0) {
+            if (gzip && n == claimed && readByte() >= 0) {
                 throw new IdxFormatException(file, "has more data after its " + claimed + " " + what + "; the header's"
                         + " item count is wrong or this is not an IDX file.");
             }

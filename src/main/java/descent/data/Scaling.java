@@ -14,7 +14,8 @@ import tech.tablesaw.api.Table;
  * Scaling.stats(x)                                           // feature, mean, std, min, max
  * Scaling.compare(x, Standardizer.fit(x).transform(x))       // feature, mean/std/min/max before and after
  * }</pre>
- * std is the population standard deviation (divide by n), as numpy's {@code x.std(axis=0)}.
+ * std is the population standard deviation (divide by n), as numpy's {@code x.std(axis=0)}. Like every descent table,
+ * these show every digit: a standardized mean prints as, say, {@code -4.884981308350689e-18}, zero up to rounding.
  */
 public final class Scaling {
     private Scaling() {

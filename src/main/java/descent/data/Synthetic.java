@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * linear   p uniform in [−1, 1]²;  class = 1 if p1 > p0 else 0;  x = p + noise·N(0, I)
  * </pre>
  * Classes get sizes as equal as possible (the first classes get one more when n does not divide). Gaussian numbers come
- * from the Box–Muller transform written out below (not {@code Random.nextGaussian}), so they are the same on every JDK.
+ * from the Box–Muller transform written out below (not {@code Random.nextGaussian}) with {@code StrictMath}, so they are
+ * the same on every JDK and platform.
  */
 final class Synthetic {
     private Synthetic() {
@@ -34,7 +35,7 @@ final class Synthetic {
             for (int i = 0; i < sizes[c]; i++) {
                 double u = (double) i / sizes[c];
                 double theta = 3 * Math.PI * u + c * Math.PI;
-                g.add(u * Math.cos(theta), u * Math.sin(theta), noise, c);
+                g.add(u * StrictMath.cos(theta), u * StrictMath.sin(theta), noise, c);
             }
         }
         return g.dataset(spec("spirals", n, noise, seed), List.of("spiral 0", "spiral 1"));
@@ -46,11 +47,11 @@ final class Synthetic {
         int[] sizes = sizes(n, 2);
         for (int i = 0; i < sizes[0]; i++) {
             double t = Math.PI * between(i, sizes[0]);
-            g.add(Math.cos(t), Math.sin(t), noise, 0);
+            g.add(StrictMath.cos(t), StrictMath.sin(t), noise, 0);
         }
         for (int i = 0; i < sizes[1]; i++) {
             double t = Math.PI * between(i, sizes[1]);
-            g.add(1 - Math.cos(t), 0.5 - Math.sin(t), noise, 1);
+            g.add(1 - StrictMath.cos(t), 0.5 - StrictMath.sin(t), noise, 1);
         }
         return g.dataset(spec("moons", n, noise, seed), List.of("upper", "lower"));
     }
@@ -63,7 +64,7 @@ final class Synthetic {
             double r = c == 0 ? 1.0 : 0.5;
             for (int i = 0; i < sizes[c]; i++) {
                 double t = 2 * Math.PI * i / sizes[c];
-                g.add(r * Math.cos(t), r * Math.sin(t), noise, c);
+                g.add(r * StrictMath.cos(t), r * StrictMath.sin(t), noise, c);
             }
         }
         return g.dataset(spec("circles", n, noise, seed), List.of("outer", "inner"));
@@ -88,7 +89,7 @@ final class Synthetic {
         int[] sizes = sizes(n, k);
         List<String> names = new ArrayList<>();
         for (int c = 0; c < k; c++) {
-            double cx = k == 1 ? 0 : Math.cos(2 * Math.PI * c / k), cy = k == 1 ? 0 : Math.sin(2 * Math.PI * c / k);
+            double cx = k == 1 ? 0 : StrictMath.cos(2 * Math.PI * c / k), cy = k == 1 ? 0 : StrictMath.sin(2 * Math.PI * c / k);
             for (int i = 0; i < sizes[c]; i++) g.add(cx, cy, noise, c);
             names.add("blob " + c);
         }
@@ -164,10 +165,10 @@ final class Synthetic {
             }
             double u1 = 1.0 - random.nextDouble(); // in (0, 1], so the log is finite
             double u2 = random.nextDouble();
-            double r = Math.sqrt(-2 * Math.log(u1));
-            spare = r * Math.sin(2 * Math.PI * u2);
+            double r = Math.sqrt(-2 * StrictMath.log(u1));
+            spare = r * StrictMath.sin(2 * Math.PI * u2);
             hasSpare = true;
-            return r * Math.cos(2 * Math.PI * u2);
+            return r * StrictMath.cos(2 * Math.PI * u2);
         }
 
         Dataset dataset(String name, List<String> classNames) {

@@ -5,7 +5,7 @@ package descent.data;
  *
  * <pre>{@code
  * var data = Datasets.fashionMnist();
- * data              // TrainTest(train=Dataset(fashion-mnist-train, 60000 examples x 784 features, 10 classes), test=...)
+ * data              // TrainTest[train=Dataset(fashion-mnist-train, 60000 examples x 784 features, 10 classes), test=...]
  * var three = data.withValidation(0.1, 42);   // 54000 train, 6000 validation (from train), the same 10000 test
  * }</pre>
  */

@@ -4,6 +4,8 @@ import descent.fn.Objective;
 import descent.fn.Vec;
 import descent.optim.Step;
 import descent.optim.Trajectory;
+import descent.plot.PlotlyFigure;
+import descent.plot.Plots;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -19,7 +21,8 @@ import java.util.List;
  * var c = Compare.optimizers(Functions.dlfsBowl(), Vec.of(-7, 2), 30,
  *         Optimizers.sgd(0.95), Optimizers.momentum(0.1), Optimizers.adaGrad(1.5), Optimizers.adam(0.3));
  * c.table()          // optimizer, finalF, distToMin, stepsToTol, diverged, gradNorm
- * c.trajectories()   // for plots: Plots.contour(f, c.trajectories().toArray(Trajectory[]::new))
+ * c.figure()         // the contour with every path overlaid
+ * c.trajectories()   // the runs, for other plots
  * }</pre>
  *
  * @param function     the function minimized
@@ -59,6 +62,11 @@ public record Comparison(Objective function, Vec start, int steps, double tolera
         }
         return Table.create(function.name() + " from " + start + ", " + steps + " steps, tol " + tolerance,
                 name, finalF, dist, reach, diverged, grad);
+    }
+
+    /** The contour of the function with every trajectory overlaid (legend = each optimizer's toString). */
+    public PlotlyFigure figure() {
+        return Plots.contour(function, trajectories.toArray(Trajectory[]::new));
     }
 
     @Override

@@ -1,4 +1,5 @@
 /**
- * Ready-made comparisons from the lectures, each returning a table and a figure.
+ * Ready-made comparisons from the lectures, each returning a table (and trajectories to plot):
+ * {@link descent.experiment.Compare#optimizers}.
  */
 package descent.experiment;

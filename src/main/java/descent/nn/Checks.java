@@ -10,7 +10,7 @@ final class Checks {
     static void width(Object layer, int expected, Matrix x) {
         if (x.cols() != expected) {
             throw new IllegalArgumentException(layer + " expects input width " + expected + " but got " + x.cols()
-                    + " (a " + x.shape() + " batch); did you leave the label column in x?");
+                    + "; did you leave the label column in x?");
         }
     }
 

@@ -24,8 +24,7 @@ public final class ReLU implements Layer {
     public Matrix forward(Matrix x) {
         y = Matrix.reuse(y, x.rows(), x.cols());
         double[] in = x.data(), out = y.data();
-        // Math.max compiles to vector max instructions; a branch here is mispredicted about half the time (4x slower).
-        for (int i = 0; i < in.length; i++) out[i] = Math.max(in[i], 0.0);
+        for (int i = 0; i < in.length; i++) out[i] = Math.max(0.0, in[i]);
         return y;
     }
 

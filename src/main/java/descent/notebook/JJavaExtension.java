@@ -1,5 +1,6 @@
 package descent.notebook;
 
+import descent.train.Progress;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -11,7 +12,7 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
  * when descent's jar is on its class path, so users type nothing:
  *
  * <pre>{@code
- * %maven io.github.descent:descent:0.1.0-SNAPSHOT      // or: %jars target/descent-*.jar, %classpath target/lib/*
+ * %maven io.github.descent:descent:0.1.0-SNAPSHOT    // after mvn install; or: %classpath target/descent-0.1.0-SNAPSHOT.jar target/lib/*.jar
  * var f = Functions.dlfsBowl();
  * Plots.contour(f, Optimizers.sgd(0.95).minimize(f, Vec.of(-7, 2), 30))   // draws
  * }</pre>
@@ -24,7 +25,14 @@ public final class JJavaExtension implements Extension {
     @Override
     public void install(BaseKernel kernel) {
         register(kernel.getRenderer());
-        kernel.evalRaw(Startup.script());
+        try {
+            kernel.evalRaw(Startup.script());
+        } catch (RuntimeException e) {
+            // the renderers still work; say why the imports are missing instead of failing the kernel's start
+            System.err.println("descent: the start-up imports failed (" + e + "); tables and figures still render."
+                    + " Import what you need, e.g. import descent.fn.*;");
+        }
+        Progress.useLive(JupyterProgress::jjava);
     }
 
     /** Registers text/html (preferred) and text/plain renderers for {@link MimeBundle#TYPES} on a JJava renderer. */
@@ -43,6 +51,6 @@ public final class JJavaExtension implements Extension {
     @Override
     public String toString() {
         return "JJavaExtension(renderers for " + MimeBundle.TYPES.stream().map(Class::getSimpleName).toList()
-                + ", start-up imports)";
+                + ", start-up imports, live training progress)";
     }
 }

@@ -13,8 +13,11 @@ import java.util.Map;
  * What a notebook shows for descent's rich types, independent of the kernel: text/html and text/plain.
  *
  * <pre>{@code
- * MimeBundle.of(path.toTable())           // {text/html=<table ...>, text/plain=SGD(lr=0.95): 31 rows x 6 columns ...}
- * MimeBundle.of(Plots.contour(f, path))   // {text/html=<div id="descent-fig-..."> <script>..., text/plain=Figure '...'}
+ * import descent.notebook.MimeBundle;
+ * var f = Functions.dlfsBowl();
+ * var path = Optimizers.sgd(0.95).minimize(f, Vec.of(-7, 2), 30);
+ * MimeBundle.of(path.toTable());           // {text/html=<table ...>, text/plain=SGD(lr=0.95): 31 rows x 6 columns ...}
+ * MimeBundle.of(Plots.contour(f, path));   // {text/html=<div id="descent-fig-..."> <script>..., text/plain=Figure '...'}
  * }</pre>
  *
  * <pre>

@@ -14,9 +14,10 @@ import java.util.Locale;
  * A Tablesaw {@link Table} as an HTML table (for notebooks) or as aligned text (for JShell and text outputs).
  *
  * <pre>{@code
+ * import descent.notebook.TableFormat;
  * var t = Optimizers.sgd(0.95).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30).toTable();
- * TableFormat.html(t)   // <table class="descent-table"><caption>SGD(lr=0.95) ...
- * TableFormat.text(t)   // step      x0            x1  ...
+ * TableFormat.html(t);   // <table class="descent-table"><caption>SGD(lr=0.95) ...
+ * TableFormat.text(t);   // SGD(lr=0.95): 31 rows x 6 columns, then aligned columns step, x0, x1, ...
  * }</pre>
  *
  * <pre>
@@ -164,7 +165,7 @@ public final class TableFormat {
         return String.format(Locale.ROOT, "%." + Math.max(0, shown.precision() - 1) + "e", shown.doubleValue());
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,4 +1,19 @@
 /**
  * Jupyter (JJava, IJava) and JShell integration: renderers for tables and figures, start-up imports.
+ *
+ * <pre>{@code
+ * %maven io.github.descent:descent:0.1.0-SNAPSHOT     // JJava: renderers and imports install themselves
+ * descent.notebook.IJava.install();                   // IJava 1.3: one extra line
+ * }</pre>
+ *
+ * <pre>
+ *  MimeBundle       Table / Figure / Html -> text/html + text/plain, kernel-independent
+ *  TableFormat      Table -> HTML table or aligned text
+ *  JJavaExtension   registers MimeBundle with JJava (found via META-INF/services) and runs Startup.script()
+ *  IJava            registers MimeBundle with a running IJava 1.3 kernel (reflection)
+ *  Startup          descent/startup.jsh, the imports every session starts with
+ *  JShellScript     runs .jsh files for ./descent shell, stopping at the first error
+ * </pre>
+ * Nothing outside this package depends on it, and only it refers to the kernels' classes (provided scope).
  */
 package descent.notebook;

@@ -28,9 +28,9 @@ final class Contours {
     static final int LEVELS = 20;
     static final double MARGIN = 0.1;
     private static final MathContext SIX_DIGITS = new MathContext(6);
-    /** Path colours that stand out on the Viridis colour scale. */
-    private static final String[] COLORS = {"#ff2e2e", "#ffffff", "#ff9f1c", "#ff4fd8", "#00e5ff", "#111111",
-            "#b5ff3a", "#c38cff"};
+    /** Path colours that stand out on the Viridis colour scale and on white. */
+    private static final String[] COLORS = {"#ff2e2e", "#111111", "#ff9f1c", "#ff4fd8", "#00b8d4", "#7cb300",
+            "#8c5cff", "#a0522d"};
 
     private Contours() {
     }
@@ -51,6 +51,11 @@ final class Contours {
     }
 
     static PlotlyFigure figure(Objective f, Region region, List<Trajectory> paths) {
+        return figure(f, region, paths, true);
+    }
+
+    /** {@code filled}: coloured bands between levels; otherwise coloured level lines on white. */
+    static PlotlyFigure figure(Objective f, Region region, List<Trajectory> paths, boolean filled) {
         if (f.dim() != 2) {
             throw new IllegalArgumentException("Plots.contour draws functions of 2 variables; " + f.name() + " takes "
                     + f.dim() + ". Fix the other coordinates with a lambda: Functions.of((x, y) -> ...).");
@@ -97,6 +102,7 @@ final class Contours {
                 .with("line.width", 0.5)
                 .hoverValues("f", rounded(z))
                 .colorbarTitle("f");
+        if (!filled) contour = contour.lines().with("line.width", 1.5).with("opacity", 1);
         if (t1 > t0) {
             contour = contour.levels(t0, t1, (t1 - t0) / LEVELS).with("colorbar.tickvals", ticks(t0, t1))
                     .with("colorbar.ticktext", tickText(ticks(t0, t1), zmin, delta));

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * var fig = Plots.contour(Functions.dlfsBowl(), Optimizers.sgd(0.95).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30));
- * FigureHtml.notebook(fig)   // <div id="descent-fig-1-...">fallback text</div><script>...</script>
- * FigureHtml.page(fig)       // <!DOCTYPE html>... with plotly.js inlined: opens offline in any browser
+ * FigureHtml.notebook(fig);   // <div id="descent-fig-1-...">fallback text</div><script>...</script>
+ * FigureHtml.page(fig);       // <!DOCTYPE html>... with plotly.js inlined: opens offline in any browser
  * }</pre>
  *
  * How a notebook fragment draws:

@@ -4,7 +4,7 @@ package descent.plot;
  * A piece of HTML for a notebook, with a one-line text for places that show only text (JShell, logs).
  *
  * <pre>{@code
- * Plots.embedPlotly()   // in a notebook: loads plotly.js; in JShell prints: Html(plotly.js 3.3.1, offline copy, ...)
+ * Plots.embedPlotly();   // in a notebook: loads plotly.js; in JShell: Html(plotly.js 3.3.1 embedded (...))
  * }</pre>
  *
  * descent's notebook renderers show {@code html} as text/html and {@code text} as text/plain.

@@ -9,9 +9,9 @@ import java.util.Map;
  * A tiny JSON writer for Plotly traces and layouts: maps, lists, arrays, strings, numbers, booleans.
  *
  * <pre>{@code
- * Json.write(Json.obj("name", "SGD(lr=0.95)", "x", new double[] {-7, 2.5}))
+ * Json.write(Json.obj("name", "SGD(lr=0.95)", "x", new double[] {-7, 2.5}));
  * // {"name":"SGD(lr=0.95)","x":[-7,2.5]}
- * Json.write("</script>")   // < and > come out as unicode escapes: safe inside an HTML <script> element
+ * Json.write("</script>");   // < and > come out as unicode escapes: safe inside an HTML <script> element
  * }</pre>
  *
  * Why our own: tablesaw-jsplot 0.43.1 pastes names into single-quoted JavaScript strings without escaping, so a

@@ -8,8 +8,8 @@ import java.util.Map;
  * <pre>{@code
  * var path = Optimizers.sgd(0.95).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30);
  * var line = LineTrace.of(path.coordinate(0), path.coordinate(1)).name(path.name()).color("#d62728");
- * var start = LineTrace.of(new double[] {-7}, new double[] {2}).markers().marker("star", 14, "black")
- *         .name("start").showLegend(false);
+ * var start = LineTrace.of(new double[] {-7}, new double[] {2}).markers().marker("star", 14, "black");
+ * start = start.name("start").showLegend(false);
  * Plots.show(new Figure(line, start));
  * }</pre>
  *

@@ -16,10 +16,11 @@ import java.util.stream.Collectors;
  * axes, 3-D scenes, legends) and every string is escaped.
  *
  * <pre>{@code
- * var fig = PlotlyFigure.of("x^2/20 + y^2", ContourTrace.of(xs, ys, z), LineTrace.of(px, py).name("SGD"))
- *         .withAxisTitles("x0", "x1")
- *         .withEqualAspect()
- *         .withLayout("legend.orientation", "h");
+ * double[] xs = {-2, 0, 2}, ys = {-1, 0, 1};
+ * double[][] z = {{1.2, 1, 1.2}, {0.2, 0, 0.2}, {1.2, 1, 1.2}};   // x^2/20 + y^2 at (xs[i], ys[j])
+ * var path = LineTrace.of(new double[] {-2, -1, 0}, new double[] {1, -0.5, 0}).name("SGD");
+ * var fig = PlotlyFigure.of("x^2/20 + y^2", ContourTrace.of(xs, ys, z), path);
+ * fig = fig.withAxisTitles("x0", "x1").withEqualAspect().withLayout("legend.orientation", "h");
  * Plots.show(fig);
  * }</pre>
  *
@@ -37,13 +38,18 @@ public class PlotlyFigure extends Figure {
 
     /** A figure with this layout (Plotly JSON keys) and traces. */
     public PlotlyFigure(Map<String, Object> layout, Trace... traces) {
-        super(Layout.builder(titleOf(layout)).build(), traces.clone());
+        super(tablesawLayout(titleOf(layout)), traces.clone());
         this.layout = Collections.unmodifiableMap(layout);
     }
 
     /** A figure with a title, {@value #DEFAULT_HEIGHT} px high, and these traces. */
     public static PlotlyFigure of(String title, Trace... traces) {
         return new PlotlyFigure(Json.obj("title", Json.obj("text", title), "height", DEFAULT_HEIGHT), traces);
+    }
+
+    /** tablesaw's own layout object (its constructor needs one); ours is the JSON map. */
+    private static Layout tablesawLayout(String title) {
+        return Layout.builder(title).build();
     }
 
     private static String titleOf(Map<String, Object> layout) {

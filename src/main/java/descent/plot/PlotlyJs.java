@@ -6,16 +6,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * The plotly.js library that ships inside descent's class path, so figures draw without a network.
  *
  * <pre>{@code
- * PlotlyJs.VERSION            // "3.3.1"
- * PlotlyJs.source().length()  // about 11 million characters (unminified)
- * PlotlyJs.gzipBase64()       // about 2.6 MB of base64, computed once per JVM
+ * PlotlyJs.VERSION;                      // "3.3.1"
+ * PlotlyJs.source().length();           // 11198471 characters (unminified)
+ * PlotlyJs.gzipBase64().length();       // about 2.6 million characters, computed once per JVM
  * }</pre>
  *
  * The library comes from the WebJar {@code org.webjars.npm:plotly.js-dist} (pinned in the pom). plotly.js 3 sets
@@ -38,7 +37,10 @@ public final class PlotlyJs {
         return new String(bytes(), StandardCharsets.UTF_8);
     }
 
-    /** The source gzipped (best compression) and base64-encoded; cached, since compressing takes about a second. */
+    /**
+     * The source gzipped and base64-encoded (about 2.7 million characters); cached, since compressing takes most of
+     * a second. Level 6, not 9: 1% larger (1.99 vs 1.97 MB of gzip) but 2-4 times faster to make.
+     */
     public static String gzipBase64() {
         String s = gzipBase64;
         if (s == null) {
@@ -70,7 +72,7 @@ public final class PlotlyJs {
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4);
         try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16) {
             {
-                def.setLevel(Deflater.BEST_COMPRESSION);
+                def.setLevel(6);
             }
         }) {
             gz.write(data);

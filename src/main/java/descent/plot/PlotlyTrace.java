@@ -11,9 +11,11 @@ import java.util.Map;
  * Base of descent's Plotly traces: an immutable, ordered map of Plotly attributes written as JSON.
  *
  * <pre>{@code
+ * double[] xs = {-1, 0, 1}, ys = {-1, 1};
+ * double[][] z = {{2, 1, 2}, {2, 1, 2}};                    // z[j][i] = f(xs[i], ys[j])
  * var t = ContourTrace.of(xs, ys, z).name("loss").with("opacity", 0.8);
- * t.asJavascript(2)    // var trace2 = {"type":"contour",...,"name":"loss","opacity":0.8};
- * new Figure(t, LineTrace.of(px, py))   // any tablesaw Figure accepts these traces
+ * t.asJavascript(2);    // var trace2 = {"type":"contour",...,"name":"loss","opacity":0.8};
+ * var fig = new Figure(t, LineTrace.of(new double[] {-1, 0}, new double[] {1, 0}));   // any tablesaw Figure
  * }</pre>
  *
  * Each attribute is a Plotly.js trace attribute (https://plotly.com/javascript/reference/), keyed by its JSON name;

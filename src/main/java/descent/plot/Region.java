@@ -9,8 +9,8 @@ import java.util.Locale;
  * A rectangle of the plane [xMin, xMax] x [yMin, yMax], where a 2-D function is drawn.
  *
  * <pre>{@code
- * Region.of(-8, 2, -3, 3)                         // Region[x in [-8, 2], y in [-3, 3]]
- * Region.around(List.of(Vec.of(-7, 2), Vec.of(0, 0)), 0.1)   // the points' bounding box, 10% wider each side
+ * Region.of(-8, 2, -3, 3);                         // Region[x in [-8, 2], y in [-3, 3]]
+ * Region.around(List.of(Vec.of(-7, 2), Vec.of(0, 0)), 0.1);   // the points' bounding box, 10% wider each side
  * }</pre>
  */
 public record Region(double xMin, double xMax, double yMin, double yMax) {

@@ -23,11 +23,14 @@ import java.util.logging.Logger;
  *   <li>plain Java loops, unrolled and blocked by the library.</li>
  * </ol>
  * A native {@code libblas.so.3} that is only the reference (netlib Fortran) implementation is slower than the Java
- * fallback, so it is skipped. Set the system property {@code descent.blas=java} to force the Java path, or
+ * fallback (about 1 GFLOP/s), so only libraries whose resolved path names OpenBLAS, BLIS, MKL, FlexiBLAS or ATLAS are
+ * used automatically. Set the system property {@code descent.blas=java} to force the Java path, or
  * {@code descent.blas=native} to use whatever native BLAS is installed. Measurements: {@code docs/networks.md}.
  */
 public final class Blas {
-    private static final String SYSTEM_LIBBLAS = "/usr/lib/x86_64-linux-gnu/libblas.so.3";
+    /** Where Debian/Ubuntu (both architectures) and Fedora put the libblas.so.3 that netlib's JNI stub loads. */
+    private static final String[] SYSTEM_LIBBLAS = {"/usr/lib/x86_64-linux-gnu/libblas.so.3",
+            "/usr/lib/aarch64-linux-gnu/libblas.so.3", "/usr/lib64/libblas.so.3"};
     private static final BLAS BLAS;
     private static final String DESCRIPTION;
 
@@ -39,7 +42,7 @@ public final class Blas {
         log.setLevel(Level.SEVERE);
         try {
             String nativeLib = resolvedSystemBlas();
-            boolean optimizedNative = nativeLib != null && !nativeLib.contains("/blas/");
+            boolean optimizedNative = nativeLib != null && nativeLib.matches(".*(openblas|blis|mkl|flexiblas|atlas).*");
             BLAS chosen = null;
             String description = null;
             if (choice.equals("native") || (choice.equals("auto") && optimizedNative)) {
@@ -69,12 +72,15 @@ public final class Blas {
     }
 
     private static String resolvedSystemBlas() {
-        try {
-            Path p = Path.of(SYSTEM_LIBBLAS);
-            return Files.exists(p) ? p.toRealPath().toString() : null;
-        } catch (Exception e) {
-            return null;
+        for (String candidate : SYSTEM_LIBBLAS) {
+            try {
+                Path p = Path.of(candidate);
+                if (Files.exists(p)) return p.toRealPath().toString();
+            } catch (Exception e) {
+                // unreadable link: try the next place
+            }
         }
+        return null;
     }
 
     /** Which BLAS multiplies matrices in this JVM, in words. */

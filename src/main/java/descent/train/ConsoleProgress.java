@@ -42,7 +42,7 @@ public final class ConsoleProgress implements Progress {
         for (int i = 0; i < WIDTH; i++) bar.append(i < filled ? '=' : i == filled ? '>' : ' ');
         out.print(String.format(Locale.ROOT, "\repoch %d [%s] %3.0f%%  it %d/%d  loss %.4f  acc %.3f%s",
                 step.epoch() + 1, bar, 100 * fraction, done, total, step.loss(), step.accuracy(),
-                Double.isNaN(lastValidation) ? "" : String.format(Locale.ROOT, "  val %.3f", lastValidation)));
+                Double.isNaN(lastValidation) ? "" : String.format(Locale.ROOT, "  val %.3f", lastValidation)) + "   ");
         out.flush();
     }
 

@@ -11,7 +11,8 @@ import java.util.Locale;
  *                      else wait ← wait + 1;  if wait ≥ patience: stop (and restore the remembered weights)
  * </pre>
  *
- * The lecture's "Early Stopping"; Keras's {@code EarlyStopping(patience, min_delta, restore_best_weights)}.
+ * The lecture's "Early Stopping"; Keras's {@code EarlyStopping(patience, min_delta, restore_best_weights)}. The best
+ * weights (and batch-norm statistics) are restored when it stops; a fit that runs to its end keeps the last ones.
  *
  * <pre>{@code
  * EarlyStopping.patience(3)                                    // EarlyStopping(patience=3, minDelta=0, restoreBest=true)

@@ -7,6 +7,7 @@ package descent.train;
  * <pre>{@code
  * trainer.progress(Progress.console()).fit(10);   // epoch 3/10 [=======>      ] 30% loss 0.4123 acc 0.861
  * trainer.progress(Progress.none())
+ * trainer.progress(Progress.live()).fit(10);      // what suits where you are: a live display in Jupyter, else the bar
  * }</pre>
  */
 public interface Progress {
@@ -37,6 +38,22 @@ public interface Progress {
                 return "Progress.none()";
             }
         };
+    }
+
+    /**
+     * The progress display that suits the environment: descent's Jupyter extension installs a live-updating output
+     * ({@code descent.notebook.JupyterProgress}); anywhere else it is {@link #console()}.
+     */
+    static Progress live() {
+        return LiveProgress.factory.get();
+    }
+
+    /** Sets what {@link #live()} returns; environments call this once, when they start. */
+    static void useLive(java.util.function.Supplier<Progress> factory) {
+        if (factory == null) {
+            throw new IllegalArgumentException("Progress.useLive needs a factory such as Progress::console; got null.");
+        }
+        LiveProgress.factory = factory;
     }
 
     /** One progress-bar line on standard output, redrawn in place with {@code \r}. */

@@ -97,7 +97,7 @@ public final class Trainer {
         int in = model.inputWidth();
         if (in > 0 && in != d.features()) {
             throw new IllegalArgumentException(model.layer(0) + " expects input width " + in + " but got " + d.features()
-                    + " (" + role.toLowerCase() + " data " + d + "); did you leave the label column in x?");
+                    + "; did you leave the label column in x?");
         }
         int out = in > 0 ? model.outputWidth(in) : -1;
         if (out > 0 && out != d.classes()) {

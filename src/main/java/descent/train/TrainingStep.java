@@ -19,7 +19,15 @@ package descent.train;
 public record TrainingStep(int iteration, int epoch, double loss, double accuracy, double lr, LayerStats layers) {
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "TrainingStep(iteration=%d, epoch=%d, loss=%.6g, accuracy=%.4g, lr=%.6g)",
-                iteration, epoch, loss, accuracy, lr);
+        return "TrainingStep(iteration=" + iteration + ", epoch=" + epoch + ", loss=" + short4(loss) + ", accuracy="
+                + short4(accuracy) + ", lr=" + short4(lr) + ")";
+    }
+
+    /** Four significant digits without trailing zeros: 0.2, 2.303, 1e-04. */
+    static String short4(double v) {
+        if (v == 0 || !Double.isFinite(v)) return v == 0 ? "0" : Double.toString(v);
+        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+        if (s.contains("e")) return s.replaceAll("\\.?0+e", "e");
+        return s.contains(".") ? s.replaceAll("\\.?0+$", "") : s;
     }
 }

@@ -201,6 +201,9 @@ class IdxTest {
         IdxFormatException e = assertThrows(IdxFormatException.class,
                 () -> Idx.dataset("d", im, two, List.of("a", "b"), Integer.MAX_VALUE));
         assertMentions(e, two, "has 2 labels but im has 3 images");
+        // with a limit the loaded counts would agree; the headers do not
+        e = assertThrows(IdxFormatException.class, () -> Idx.dataset("d", im, two, List.of("a", "b"), 1));
+        assertMentions(e, two, "has 2 labels but im has 3 images");
         Path big = write(dir, "big-label", labels(0, 1, 7));
         e = assertThrows(IdxFormatException.class, () -> Idx.dataset("d", im, big, List.of("a", "b"), Integer.MAX_VALUE));
         assertMentions(e, big, "label 7 of item 2 is outside 0..1");

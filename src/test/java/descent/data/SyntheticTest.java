@@ -72,6 +72,17 @@ class SyntheticTest {
     }
 
     @Test
+    void noiseIsBoxMullerOnTheSeededGenerator() {
+        // one point of one blob at the origin: (r cos 2πu2, r sin 2πu2) with r = sqrt(−2 ln(1 − u1))
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double u1 = 1.0 - random.nextDouble(), u2 = random.nextDouble();
+        double r = Math.sqrt(-2 * StrictMath.log(u1));
+        Dataset one = Datasets.blobs(1, 1, 1.0, 7);
+        assertEquals(r * StrictMath.cos(2 * Math.PI * u2), one.x().get(0, 0));
+        assertEquals(r * StrictMath.sin(2 * Math.PI * u2), one.x().get(0, 1));
+    }
+
+    @Test
     void sameSeedSameBitsAndRowsAreShuffled() {
         assertEquals(Datasets.spirals(300, 0.1, 42), Datasets.spirals(300, 0.1, 42));
         assertNotEquals(Datasets.spirals(300, 0.1, 42), Datasets.spirals(300, 0.1, 43));

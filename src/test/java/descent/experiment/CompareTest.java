@@ -36,6 +36,13 @@ class CompareTest {
     }
 
     @Test
+    void figureOverlaysEveryPath() {
+        var c = Compare.optimizers(Functions.dlfsBowl(), Vec.of(-7, 2), 10, Optimizers.sgd(0.95), Optimizers.adam(0.3));
+        var names = c.figure().traces().stream().map(t -> t.name()).toList();
+        assertTrue(names.contains("SGD(lr=0.95)") && names.contains("Adam(lr=0.3, beta1=0.9, beta2=0.999, eps=1e-08)"), names.toString());
+    }
+
+    @Test
     void aDivergingRunIsMarkedNotThrown() {
         var c = Compare.optimizers(Functions.dlfsBowl(), Vec.of(-7, 2), 200, Optimizers.sgd(100), Optimizers.sgd(0.1));
         assertTrue(c.table().booleanColumn("diverged").get(0));

@@ -6,8 +6,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.function.IntFunction;
 
-import static descent.nn.GradientChecks.assertPasses;
-import static descent.nn.GradientChecks.random;
+import static descent.nn.BackpropChecks.assertPasses;
+import static descent.nn.BackpropChecks.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every layer's backward against central differences, at several shapes and seeds. */
@@ -16,7 +16,7 @@ class LayerGradientTest {
     private static void check(IntFunction<Layer> make, int rows, int cols, long seed) {
         Layer layer = make.apply(cols);
         Matrix x = random(rows, cols, seed);
-        var c = GradientCheck.layer(layer, x, seed + 1000);
+        var c = BackpropCheck.layer(layer, x, seed + 1000);
         assertEquals(layer.parameters().size() + 1, c.results().size(), "one result per parameter tensor and the input");
         assertPasses(c, layer + " at " + rows + "x" + cols + ", seed " + seed);
     }

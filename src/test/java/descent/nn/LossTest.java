@@ -6,8 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-import static descent.nn.GradientChecks.oneHot;
-import static descent.nn.GradientChecks.random;
+import static descent.nn.BackpropChecks.oneHot;
+import static descent.nn.BackpropChecks.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

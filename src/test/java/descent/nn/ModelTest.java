@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import static descent.nn.GradientChecks.assertPasses;
-import static descent.nn.GradientChecks.oneHot;
-import static descent.nn.GradientChecks.random;
+import static descent.nn.BackpropChecks.assertPasses;
+import static descent.nn.BackpropChecks.oneHot;
+import static descent.nn.BackpropChecks.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -55,14 +55,14 @@ class ModelTest {
     }
 
     @Test
-    void wholeModelGradientChecks() {
+    void wholeModelBackpropChecks() {
         Matrix x = random(6, 4, 1);
-        assertPasses(GradientCheck.model(Mlp.of(4, 5, 5, 3).sigmoid().seed(1), Losses.softmaxCrossEntropy(), x, oneHot(6, 3, 2)), "sigmoid MLP");
-        assertPasses(GradientCheck.model(Mlp.of(4, 5, 5, 3).tanh().batchNorm().seed(2), Losses.softmaxCrossEntropy(), x, oneHot(6, 3, 3)), "tanh + BN");
-        assertPasses(GradientCheck.model(Mlp.of(4, 5, 3).preluPerNeuron().dropout(0.3).batchNormAfterActivation().seed(3),
+        assertPasses(BackpropCheck.model(Mlp.of(4, 5, 5, 3).sigmoid().seed(1), Losses.softmaxCrossEntropy(), x, oneHot(6, 3, 2)), "sigmoid MLP");
+        assertPasses(BackpropCheck.model(Mlp.of(4, 5, 5, 3).tanh().batchNorm().seed(2), Losses.softmaxCrossEntropy(), x, oneHot(6, 3, 3)), "tanh + BN");
+        assertPasses(BackpropCheck.model(Mlp.of(4, 5, 3).preluPerNeuron().dropout(0.3).batchNormAfterActivation().seed(3),
                 Losses.mse(), x, random(6, 3, 4)), "PReLU + dropout + BN after");
-        assertPasses(GradientCheck.model(Mlp.of(4, 6, 3).maxout(2).seed(4), Losses.softmaxCrossEntropy(), x, oneHot(6, 3, 5)), "maxout");
-        var check = GradientCheck.model(Sequential.of(Layers.dense(4, 3, 5), Layers.softmax()), Losses.mse(), x, random(6, 3, 6));
+        assertPasses(BackpropCheck.model(Mlp.of(4, 6, 3).maxout(2).seed(4), Losses.softmaxCrossEntropy(), x, oneHot(6, 3, 5)), "maxout");
+        var check = BackpropCheck.model(Sequential.of(Layers.dense(4, 3, 5), Layers.softmax()), Losses.mse(), x, random(6, 3, 6));
         assertPasses(check, "softmax layer + MSE");
         assertEquals(Arrays.asList("0.W", "0.b", "input"), check.toTable().stringColumn("tensor").asList());
     }

@@ -36,7 +36,7 @@ class RegularizerTest {
 
     @Test
     void l2GradientMatchesCentralDifferenceOfItsPenalty() {
-        Parameter w = new Parameter("W", GradientChecks.random(3, 4, 5), true);
+        Parameter w = new Parameter("W", BackpropChecks.random(3, 4, 5), true);
         for (Regularizer r : new Regularizer[]{Regularizers.l2(0.3), Regularizers.l1(0.3)}) {
             w.grad().fill(0);
             r.addGradient(w);

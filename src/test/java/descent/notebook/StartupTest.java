@@ -18,30 +18,50 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StartupTest {
 
-    /** Evaluates code snippet by snippet in an in-process JShell; returns the problems found. */
-    private static List<String> evalInJShell(String code) {
+    /** Evaluates code as if typed into JShell line by line; see {@link #eval(JShell, String, boolean)}. */
+    static List<String> evalInJShell(String code) {
+        try (JShell shell = newShell()) {
+            return eval(shell, code, true);
+        }
+    }
+
+    /** An in-process JShell with the test class path. */
+    static JShell newShell() {
+        JShell shell = JShell.builder().executionEngine("local").build();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            shell.addToClasspath(entry);
+        }
+        return shell;
+    }
+
+    /**
+     * Evaluates code in a JShell and returns the problems found (empty when every snippet is valid).
+     * {@code lineByLine} mimics typing into JShell, where a line without ';' that parses is complete; otherwise
+     * the code is parsed as a whole, as a Jupyter cell is.
+     */
+    static List<String> eval(JShell shell, String code, boolean lineByLine) {
         List<String> problems = new ArrayList<>();
-        try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                shell.addToClasspath(entry);
-            }
-            SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-            String remaining = code;
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        StringBuilder pending = new StringBuilder();
+        for (String line : lineByLine ? code.split("\n", -1) : new String[] {code}) {
+            pending.append(line).append('\n');
+            String remaining = pending.toString();
             while (!remaining.isBlank()) {
                 SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-                if (!info.completeness().isComplete()) {
-                    problems.add("incomplete: " + remaining.strip());
-                    break;
-                }
+                if (!info.completeness().isComplete()) break;
                 for (SnippetEvent e : shell.eval(info.source())) {
-                    if (e.status() != Snippet.Status.VALID || e.exception() != null) {
+                    if (e.causeSnippet() == null && (e.status() != Snippet.Status.VALID || e.exception() != null)) {
                         problems.add(e.snippet().source().strip() + " -> " + e.status() + " "
+                                + (e.exception() != null ? e.exception() + " " : "")
                                 + shell.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList());
                     }
                 }
                 remaining = info.remaining();
             }
+            pending.setLength(0);
+            pending.append(remaining.isBlank() ? "" : remaining);
         }
+        if (!pending.toString().isBlank()) problems.add("incomplete: " + pending.toString().strip());
         return problems;
     }
 
@@ -57,6 +77,8 @@ class StartupTest {
                 var path = Optimizers.sgd(0.95).minimize(f, Vec.of(-7, 2), 30);
                 Table t = path.toTable();
                 Figure fig = Plots.contour(f, path);
+                var check = GradientCheck.of(f, Vec.of(0.5, 0.5));
+                Class<?> layerCheck = descent.nn.GradientCheck.class;
                 """);
         assertEquals(List.of(), problems);
     }

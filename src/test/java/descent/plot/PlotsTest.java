@@ -83,6 +83,17 @@ class PlotsTest {
     }
 
     @Test
+    void contourLinesDrawLevelLinesWithTheSamePaths() throws Exception {
+        var adam = Optimizers.sgd(0.1).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 10);
+        List<JsonNode> t = traces(Plots.contourLines(Functions.dlfsBowl(), sgd(), adam));
+        assertEquals("lines", t.get(0).at("/contours/coloring").asText());
+        assertEquals(List.of("SGD(lr=0.95)", "start of SGD(lr=0.95)", "SGD(lr=0.1)", "start of SGD(lr=0.1)", "minimum"),
+                t.subList(1, t.size()).stream().map(n -> n.get("name").asText()).toList());
+        assertTrue(!t.get(1).at("/line/color").asText().equals(t.get(3).at("/line/color").asText()),
+                "paths get different colours");
+    }
+
+    @Test
     void contourOverAGivenRegionWithoutPaths() throws Exception {
         var fig = Plots.contour(Functions.of("saddle", (x, y) -> x * x - y * y), Region.of(-1, 1, -2, 2));
         JsonNode contour = traces(fig).get(0);

@@ -7,10 +7,10 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Test helpers: random matrices and the assertion that every tensor passes the gradient check. */
-final class GradientChecks {
+final class BackpropChecks {
     static final double LIMIT = 1e-6;
 
-    private GradientChecks() {
+    private BackpropChecks() {
     }
 
     static Matrix random(int r, int c, long seed) {
@@ -27,8 +27,8 @@ final class GradientChecks {
         return t;
     }
 
-    static void assertPasses(GradientCheck check, String where) {
-        for (GradientCheck.Result r : check.results()) {
+    static void assertPasses(BackpropCheck check, String where) {
+        for (BackpropCheck.Result r : check.results()) {
             assertTrue(r.relativeError() < LIMIT, where + ": tensor " + r.tensor() + " " + r.shape()
                     + " has relative error " + r.relativeError() + "\n" + check.toTable());
         }

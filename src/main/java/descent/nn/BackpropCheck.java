@@ -24,15 +24,16 @@ import java.util.function.DoubleSupplier;
  * For a single layer the loss is L = Σ y ⊙ R with a fixed random R, so that dL/dy = R exercises every output; for a
  * model it is the model's loss on given targets. Deep Learning from Scratch §5.7 (gradient check), CS231n's relative
  * error. Dropout masks are held fixed during the check; batch norm's running statistics do change.
+ * {@link descent.fn.GradientCheck} is the same idea for functions R^n → R.
  *
  * <pre>{@code
- * var check = GradientCheck.layer(Layers.batchNorm(3), x, 42);
+ * var check = BackpropCheck.layer(Layers.batchNorm(3), x, 42);
  * check.maxRelativeError()     // ~1e-10
  * check.toTable()              // tensor, shape, size, relativeError, maxAbsDifference
- * GradientCheck.model(net, Losses.softmaxCrossEntropy(), x, oneHot)
+ * BackpropCheck.model(net, Losses.softmaxCrossEntropy(), x, oneHot)
  * }</pre>
  */
-public final class GradientCheck {
+public final class BackpropCheck {
     /** The difference step: small enough for O(h²) truncation error, large enough to keep rounding error small. */
     public static final double H = 1e-5;
 
@@ -49,12 +50,12 @@ public final class GradientCheck {
 
     private final List<Result> results;
 
-    private GradientCheck(List<Result> results) {
+    private BackpropCheck(List<Result> results) {
         this.results = List.copyOf(results);
     }
 
     /** Checks a layer's parameter gradients and its input gradient at x, with a random projection drawn from seed. */
-    public static GradientCheck layer(Layer layer, Matrix x, long seed) {
+    public static BackpropCheck layer(Layer layer, Matrix x, long seed) {
         Matrix input = x.copy();
         Matrix y = layer.forward(input);
         Matrix r = Matrix.zeros(y.rows(), y.cols());
@@ -73,7 +74,7 @@ public final class GradientCheck {
     }
 
     /** Checks every parameter tensor of a model, and its input gradient, under {@code loss} at (x, target). */
-    public static GradientCheck model(Layer model, Loss loss, Matrix x, Matrix target) {
+    public static BackpropCheck model(Layer model, Loss loss, Matrix x, Matrix target) {
         Matrix input = x.copy();
         DoubleSupplier value = () -> loss.forward(model.forward(input), target);
         return check(model, input, value, () -> {
@@ -86,7 +87,7 @@ public final class GradientCheck {
         Matrix run();
     }
 
-    private static GradientCheck check(Layer layer, Matrix input, DoubleSupplier loss, Backprop backprop) {
+    private static BackpropCheck check(Layer layer, Matrix input, DoubleSupplier loss, Backprop backprop) {
         List<Dropout> dropouts = new ArrayList<>();
         collectDropouts(layer, dropouts);
         try {
@@ -103,7 +104,7 @@ public final class GradientCheck {
             pairs.put("input", new Matrix[]{dx, numerical(input, loss)});
             List<Result> results = new ArrayList<>();
             pairs.forEach((name, p) -> results.add(compare(name, p[0], p[1])));
-            return new GradientCheck(results);
+            return new BackpropCheck(results);
         } finally {
             dropouts.forEach(d -> d.repeatMask(false));
         }
@@ -174,6 +175,6 @@ public final class GradientCheck {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "GradientCheck(%d tensors, max relative error %.2e)", results.size(), maxRelativeError());
+        return String.format(java.util.Locale.ROOT, "BackpropCheck(%d tensors, max relative error %.2e)", results.size(), maxRelativeError());
     }
 }
