@@ -25,7 +25,9 @@ sys.path.insert(0, HERE)
 from common import BATCH, ITERATION_GEMMS, OPTIMIZERS, SIZES, gemm_flops_per_iteration  # noqa: E402
 
 PY = "/usr/bin/python3"
-NAMES = {"descent": "descent", "descent-trainer": "descent Trainer", "numpy": "numpy", "torch": "PyTorch"}
+NAMES = {"descent": "descent", "descent-trainer": "descent Trainer", "descent-java": "descent, Java BLAS",
+         "numpy": "numpy", "torch": "PyTorch"}
+JAVA_BLAS = ["-Ddescent.blas=java"]          # descent-java: what a machine without OpenBLAS gets
 COMPARED = ("descent", "numpy", "torch")      # the columns whose loss and accuracy must agree
 
 
@@ -60,13 +62,13 @@ def run_json(cmd, threads, timeout):
     return rows
 
 
-def java_cmd(args, main_class):
+def java_cmd(args, main_class, extra_flags=()):
     cp = os.environ.get("DESCENT_BENCH_CP")
     if not cp:
         sys.exit("DESCENT_BENCH_CP is not set; run the benchmark through bench/run (./descent bench)")
     java = os.environ.get("DESCENT_JAVA", "java")
     flags = os.environ.get("DESCENT_BENCH_JVM_FLAGS", "").split()
-    return [java, *flags, "-cp", cp, main_class, *args]
+    return [java, *flags, *extra_flags, "-cp", cp, main_class, *args]
 
 
 def train_cmd(impl, a, dtype, threads, seed):
@@ -76,6 +78,8 @@ def train_cmd(impl, a, dtype, threads, seed):
         return java_cmd(common, "descent.bench.TrainBench")
     if impl == "descent-trainer":
         return java_cmd(common + ["--api", "trainer"], "descent.bench.TrainBench")
+    if impl == "descent-java":
+        return java_cmd(common + ["--label", "descent-java"], "descent.bench.TrainBench", JAVA_BLAS)
     return [PY, os.path.join(HERE, f"reference_{impl}.py"), *common]
 
 
@@ -271,6 +275,21 @@ def report(a, rows, skipped, gemm, extras, env, started, elapsed, check=None):
             L.append(f"Not run — {note}.")
             L.append("")
     # allocation
+    if any(r["impl"] == "descent-java" for r in rows):
+        impl_name = next((g["blas"] for g in gemm if g["impl"] == "descent-java" and g.get("blas")), "Java")
+        L.append("## descent without a native BLAS")
+        L.append("")
+        L.append(f"The same float64 loop with `-Ddescent.blas=java` ({impl_name}), 1 thread: what a machine without "
+                 "OpenBLAS gets (install it as in docs/performance.md).")
+        L.append("")
+        L.append("| optimizer | descent, OpenBLAS, it/s | descent, Java BLAS, it/s | Java / OpenBLAS | Java BLAS / numpy |")
+        L.append("|---|---:|---:|---:|---:|")
+        for opt in a.optimizers:
+            nat, jv, npy = (best.get((i, "float64", opt)) for i in ("descent", "descent-java", "numpy"))
+            L.append(f"| {opt} | {fmt(nat['it_per_s']) if nat else '–'} | {fmt(jv['it_per_s']) if jv else '–'} | "
+                     f"{jv['it_per_s'] / nat['it_per_s']:.2f}× | " if nat and jv else f"| {opt} | – | – | – | ")
+            L[-1] += f"{jv['it_per_s'] / npy['it_per_s']:.2f}× |" if jv and npy else "– |"
+        L.append("")
     alloc = [r for r in rows if r.get("alloc_bytes_per_iteration") is not None]
     if alloc:
         L.append("## Allocation in descent's steady state")
@@ -371,7 +390,7 @@ def main():
     p.add_argument("--threads", help="thread counts to try, e.g. 1,2")
     p.add_argument("--dtypes", default="float64,float32")
     p.add_argument("--optimizers", default="sgd,momentum,adagrad,adam")
-    p.add_argument("--impls", default="descent,descent-trainer,numpy,torch")
+    p.add_argument("--impls", default="descent,descent-trainer,descent-java,numpy,torch")
     p.add_argument("--max-seconds", type=float,
                    help="cut one optimizer's run after this long (its it/s still counts); guards against a thread "
                         "setting that collapses on a busy machine")
@@ -412,11 +431,16 @@ def main():
                 elif impl == "descent":
                     gemm += run_json(java_cmd(["--threads", str(threads), "--budget", str(budget), "--dtypes",
                                                ",".join(a.dtypes)], "descent.bench.GemmBench"), threads, 600)
+                elif impl == "descent-java" and threads == 1:   # the Java fallback is single-threaded
+                    gemm += run_json(java_cmd(["--threads", "1", "--budget", str(budget), "--dtypes", "float64",
+                                               "--label", "descent-java"], "descent.bench.GemmBench", JAVA_BLAS), 1, 600)
         for dtype in a.dtypes:
             for threads in a.threads:
                 for impl in order:
-                    if impl == "descent-trainer" and dtype != "float64":
+                    if impl in ("descent-trainer", "descent-java") and dtype != "float64":
                         continue        # the loop's run already says descent has no float32
+                    if impl == "descent-java" and threads != 1:
+                        continue        # the Java fallback is single-threaded
                     for r in run_json(train_cmd(impl, a, dtype, threads, seed=rnd + 1), threads, per_run_timeout):
                         if "skipped" in r:
                             skipped.append(r)

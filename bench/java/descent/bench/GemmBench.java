@@ -19,25 +19,26 @@ public final class GemmBench {
         Args args = new Args(argv);
         int threads = args.getInt("threads", 1);
         double budget = args.getDouble("budget", 1.0);
+        String label = args.get("label", "descent");
         for (String dtype : args.get("dtypes", "float64").split(",")) {
             if (!dtype.equals("float64")) {
                 continue;   // descent's Matrix is double only; the harness reports float32 as not offered
             }
             // The same shapes as bench/common.py's PEAK_SHAPE and ITERATION_GEMMS.
-            probe("square 1024", 1024, 1024, 1024, false, false, Matrix::timesInto, threads, budget);
-            probe("fwd 128x784 * 784x100", 128, 784, 100, false, false, Matrix::timesInto, threads, budget);
-            probe("fwd 128x100 * 100x100", 128, 100, 100, false, false, Matrix::timesInto, threads, budget);
-            probe("fwd 128x100 * 100x10", 128, 100, 10, false, false, Matrix::timesInto, threads, budget);
-            probe("dW 784x128 * 128x100 (A^T)", 784, 128, 100, true, false, Matrix::transposeTimesInto, threads, budget);
-            probe("dW 100x128 * 128x100 (A^T)", 100, 128, 100, true, false, Matrix::transposeTimesInto, threads, budget);
-            probe("dW 100x128 * 128x10 (A^T)", 100, 128, 10, true, false, Matrix::transposeTimesInto, threads, budget);
-            probe("dX 128x100 * 100x100 (B^T)", 128, 100, 100, false, true, Matrix::timesTransposeInto, threads, budget);
-            probe("dX 128x10 * 10x100 (B^T)", 128, 10, 100, false, true, Matrix::timesTransposeInto, threads, budget);
+            probe(label, "square 1024", 1024, 1024, 1024, false, false, Matrix::timesInto, threads, budget);
+            probe(label, "fwd 128x784 * 784x100", 128, 784, 100, false, false, Matrix::timesInto, threads, budget);
+            probe(label, "fwd 128x100 * 100x100", 128, 100, 100, false, false, Matrix::timesInto, threads, budget);
+            probe(label, "fwd 128x100 * 100x10", 128, 100, 10, false, false, Matrix::timesInto, threads, budget);
+            probe(label, "dW 784x128 * 128x100 (A^T)", 784, 128, 100, true, false, Matrix::transposeTimesInto, threads, budget);
+            probe(label, "dW 100x128 * 128x100 (A^T)", 100, 128, 100, true, false, Matrix::transposeTimesInto, threads, budget);
+            probe(label, "dW 100x128 * 128x10 (A^T)", 100, 128, 10, true, false, Matrix::transposeTimesInto, threads, budget);
+            probe(label, "dX 128x100 * 100x100 (B^T)", 128, 100, 100, false, true, Matrix::timesTransposeInto, threads, budget);
+            probe(label, "dX 128x10 * 10x100 (B^T)", 128, 10, 100, false, true, Matrix::timesTransposeInto, threads, budget);
         }
     }
 
     /** C[m,n] = op(A)[m,k]·op(B)[k,n]; A and B are stored transposed when their op transposes. */
-    private static void probe(String label, int m, int k, int n, boolean ta, boolean tb, Product product,
+    private static void probe(String impl, String label, int m, int k, int n, boolean ta, boolean tb, Product product,
                               int threads, double budget) {
         SplittableRandom random = new SplittableRandom(0);
         Matrix a = random(ta ? k : m, ta ? m : k, random);
@@ -53,7 +54,7 @@ public final class GemmBench {
         }
         double best = dt;
         for (int i = 0; i < 4; i++) best = Math.min(best, time(product, a, b, c, reps));
-        Json.line().put("impl", "descent").put("probe", "gemm").put("shape", label).put("dtype", "float64")
+        Json.line().put("impl", impl).put("probe", "gemm").put("shape", label).put("dtype", "float64")
                 .put("threads", threads).put("gflops", 2.0 * m * k * n * reps / best / 1e9)
                 .put("blas", Blas.implementation()).emit();
     }

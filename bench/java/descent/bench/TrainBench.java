@@ -122,7 +122,7 @@ public final class TrainBench {
         long seed = args.getInt("seed", 1);
         String[] names = args.get("optimizers", "sgd,momentum,adagrad,adam").split(",");
         boolean useTrainer = args.get("api", "loop").equals("trainer");
-        String impl = useTrainer ? "descent-trainer" : "descent";
+        String impl = args.get("label", useTrainer ? "descent-trainer" : "descent");
 
         long t0 = System.nanoTime();
         TrainTest data = Datasets.fashionMnist();
