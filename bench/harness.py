@@ -91,31 +91,46 @@ def time_cmd(cmd, timeout=300, cwd=ROOT, env=None):
     return time.perf_counter() - t0, p
 
 
-def jshell_timings(a):
-    """Fresh JShell to first printed result, through ./descent shell FILE and through the jshell tool itself."""
+def printed_31(p):
+    """The one-line script prints the trajectory table's row count: 31 points for 30 steps."""
+    return p.returncode == 0 and "31" in [line.strip() for line in p.stdout.splitlines()]
+
+
+def jshell_timings(reps):
+    """Fresh JShell to first printed result, through ./descent shell FILE and through the jshell tool itself; each
+    timed reps times (a list of seconds, or a string saying why not)."""
     out = {}
     line = 'System.out.println(Optimizers.sgd(0.95).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30).toTable().rowCount());'
+    java = os.path.realpath(os.environ.get("DESCENT_JAVA") or shutil.which("java") or "java")
+    jshell = shutil.which("jshell", path=os.path.dirname(java))
+    startup = os.path.join(ROOT, "src/main/resources/descent/startup.jsh")
     with tempfile.TemporaryDirectory() as d:
-        script = os.path.join(d, "first.jsh")
+        script, tool_script = os.path.join(d, "first.jsh"), os.path.join(d, "first-tool.jsh")
         with open(script, "w") as f:
             f.write(line + "\n")
+        with open(tool_script, "w") as f:
+            f.write(line + "\n/exit\n")
+        runs = []
         if os.access(os.path.join(ROOT, "descent"), os.X_OK):
-            secs, p = time_cmd([os.path.join(ROOT, "descent"), "shell", script])
-            ok = p.returncode == 0 and "31" in p.stdout
-            out["./descent shell FILE (one line, fresh JVM)"] = secs if ok else f"failed: {(p.stderr or p.stdout).strip()[-300:]}"
-        jshell = shutil.which("jshell", path=os.path.dirname(os.environ.get("DESCENT_JAVA", shutil.which("java") or "")))
-        startup = os.path.join(ROOT, "src/main/resources/descent/startup.jsh")
+            runs.append(("./descent shell FILE: fresh JVM to first printed result",
+                         [os.path.join(ROOT, "descent"), "shell", script]))
         if jshell and os.path.exists(startup):
-            with open(script, "w") as f:
-                f.write(line + "\n/exit\n")
-            secs, p = time_cmd([jshell, "--class-path", os.environ["DESCENT_BENCH_CP"], "--startup", "DEFAULT",
-                                "--startup", startup, script])
-            ok = p.returncode == 0 and "31" in p.stdout
-            out["jshell tool with startup.jsh (one line)"] = secs if ok else f"failed: {(p.stderr or p.stdout).strip()[-300:]}"
+            runs.append(("jshell tool with startup.jsh: start to first printed result",
+                         [jshell, "--class-path", os.environ["DESCENT_BENCH_CP"], "--startup", "DEFAULT",
+                          "--startup", startup, tool_script]))
+        for label, cmd in runs:
+            times = []
+            for _ in range(reps):
+                secs, p = time_cmd(cmd)
+                if not printed_31(p):
+                    times = f"failed: {(p.stderr or p.stdout).strip()[-300:]}"
+                    break
+                times.append(secs)
+            out[label] = times
     return out
 
 
-def notebook_timing():
+def notebook_timing(reps):
     """Fresh JJava kernel to the first rendered figure. End to end: ./descent run on a one-cell notebook that draws a
     contour plot (this also refreshes the kernel spec); then, split into kernel start and first figure, the same
     cell through jupyter_client (bench/first_figure.py). Needs the lab's .venv (./descent lab or ./descent test)."""
@@ -140,19 +155,24 @@ def notebook_timing():
             done = json.load(f)
         outputs = done["cells"][0].get("outputs", [])
         drew = any("plotly" in json.dumps(o.get("data", {})).lower() for o in outputs)
-        out[label] = secs if drew else "failed: the cell produced no Plotly figure"
+        out[label] = [secs] if drew else "failed: the cell produced no Plotly figure"
     env = dict(os.environ, JUPYTER_PATH=os.path.join(ROOT, ".descent", "jupyter"))
-    _, p = time_cmd([venv_python, os.path.join(HERE, "first_figure.py")], timeout=600, env=env)
-    try:
-        r = json.loads(p.stdout.strip().splitlines()[-1])
-    except (IndexError, ValueError):
-        r = {"error": (p.stderr or "no output").strip()[-300:]}
-    if "error" in r:
-        out["fresh JJava kernel to first figure"] = f"failed: {r['error']}"
-    else:
-        out["fresh JJava kernel: start until ready"] = r["kernel_start"]
-        out["fresh JJava kernel: first cell until its figure arrives"] = r["first_figure"]
-        out["fresh JJava kernel to first figure (sum; target < 5 s)"] = r["total"]
+    parts = {"start": [], "figure": [], "total": []}
+    for _ in range(reps):
+        _, p = time_cmd([venv_python, os.path.join(HERE, "first_figure.py")], timeout=600, env=env)
+        try:
+            r = json.loads(p.stdout.strip().splitlines()[-1])
+        except (IndexError, ValueError):
+            r = {"error": (p.stderr or "no output").strip()[-300:]}
+        if "error" in r:
+            out["fresh JJava kernel to first figure"] = f"failed: {r['error']}"
+            return out
+        parts["start"].append(r["kernel_start"])
+        parts["figure"].append(r["first_figure"])
+        parts["total"].append(r["total"])
+    out["fresh JJava kernel: start until ready"] = parts["start"]
+    out["fresh JJava kernel: first cell until its figure arrives"] = parts["figure"]
+    out["fresh JJava kernel to first figure (target < 5 s)"] = parts["total"]
     return out
 
 
@@ -338,10 +358,15 @@ def report(a, rows, skipped, gemm, extras, env, started, elapsed, check=None):
     # start-up and loading
     L.append("## Start-up and loading")
     L.append("")
-    L.append("| what | seconds |")
-    L.append("|---|---:|")
+    L.append("| what | best, s | median, s | runs |")
+    L.append("|---|---:|---:|---:|")
     for k, v in extras.items():
-        L.append(f"| {k} | {fmt(v, 2) if isinstance(v, (int, float)) else v} |")
+        if isinstance(v, (int, float)):
+            v = [v]
+        if isinstance(v, list) and v:
+            L.append(f"| {k} | {min(v):.2f} | {statistics.median(v):.2f} | {len(v)} |")
+        else:
+            L.append(f"| {k} | {v} | | |")
     L.append("")
     L.append("descent's rows time the bare training loop (`bench/java/descent/bench/TrainBench.java`); the Trainer "
              "column runs the same batches through `Trainer.step()` with its defaults (per-step accuracy, divergence "
@@ -453,10 +478,11 @@ def main():
     for impl, label in (("descent", "Load Fashion-MNIST (70,000 images), descent's loader"),
                         ("numpy", "Load Fashion-MNIST (70,000 images), numpy gzip + frombuffer")):
         v = [r["load_seconds"] for r in rows if r["impl"] == impl and r.get("load_seconds") is not None]
-        extras[label] = min(v) if v else "not measured"
+        extras[label] = sorted(set(v)) if v else "not measured"   # one value per process
     if not a.no_startup:
-        extras.update(jshell_timings(a))
-        extras.update(notebook_timing())
+        reps = 1 if a.quick else 3
+        extras.update(jshell_timings(reps))
+        extras.update(notebook_timing(reps))
 
     env["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     text = report(a, rows, skipped, gemm, extras, env, started, time.perf_counter() - t_start, check)
