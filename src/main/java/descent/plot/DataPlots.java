@@ -11,8 +11,9 @@ import java.util.Map;
  * names. {@link Plots#scatter(Dataset)} and {@link Plots#images(Dataset, int)} are the short entry points.
  *
  * <pre>{@code
- * Plots.scatter(Datasets.moons(200, 0.1, 42))                 // two colours, legend "upper", "lower"
- * Plots.images(Datasets.fashionMnist().train(), 16)          // 16 images in a 8x2 grid, each titled "Ankle boot", ...
+ * Plots.scatter(Datasets.moons(200, 0.1, 42));                // two colours, legend "upper", "lower"
+ * var test = Datasets.fashionMnist().test();
+ * Plots.images(test, 16);                                     // 16 images in a 8x2 grid, each titled "Ankle boot", ...
  * DataPlots.images(test, new int[]{3, 17, 42})                // chosen examples
  * }</pre>
  *

@@ -61,6 +61,7 @@ public final class Line3dTrace extends PlotlyTrace<Line3dTrace> {
 
     @Override
     protected String sizeText() {
-        return ((double[]) get("x")).length + " points";
+        int n = ((double[]) get("x")).length;
+        return n + (n == 1 ? " point" : " points");
     }
 }

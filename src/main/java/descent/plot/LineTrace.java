@@ -81,6 +81,7 @@ public final class LineTrace extends PlotlyTrace<LineTrace> {
 
     @Override
     protected String sizeText() {
-        return ((double[]) get("x")).length + " points";
+        int n = ((double[]) get("x")).length;
+        return n + (n == 1 ? " point" : " points");
     }
 }

@@ -78,7 +78,7 @@ class StartupTest {
                 Table t = path.toTable();
                 Figure fig = Plots.contour(f, path);
                 var check = GradientCheck.of(f, Vec.of(0.5, 0.5));
-                Class<?> layerCheck = descent.nn.GradientCheck.class;
+                Class<?> layerCheck = BackpropCheck.class;
                 """);
         assertEquals(List.of(), problems);
     }
