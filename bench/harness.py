@@ -29,6 +29,7 @@ NAMES = {"descent": "descent", "descent-trainer": "descent Trainer", "descent-ja
          "numpy": "numpy", "torch": "PyTorch"}
 JAVA_BLAS = ["-Ddescent.blas=java"]          # descent-java: what a machine without OpenBLAS gets
 COMPARED = ("descent", "numpy", "torch")      # the columns whose loss and accuracy must agree
+SECONDARY = ("descent-trainer", "descent-java")   # extra descent rows, run in the first rounds only
 
 
 def log(msg):
@@ -283,11 +284,12 @@ def report(a, rows, skipped, gemm, extras, env, started, elapsed, check=None):
         for impl in ("descent", "numpy"):
             for opt in a.optimizers[:1]:
                 r = best.get((impl, dtype, opt))
-                c = ceiling(gemm, impl, dtype, r["threads"]) if r else None
+                c = max((ceiling(gemm, impl, dtype, t) or 0 for t in a.threads), default=0) if r else None
                 if c:
                     parts.append(f"{NAMES[impl]} {100 * r['it_per_s'] / c:.0f}%")
         if parts:
-            L.append(f"Share of the GEMM-only ceiling (see below) reached with {a.optimizers[0]}, whose update costs "
+            L.append(f"Share of the GEMM-only ceiling (see below; the best thread count's) reached with "
+                     f"{a.optimizers[0]}, whose update costs "
                      f"least: {', '.join(parts)}. The rest is everything else a step does (sampling, bias, ReLU, "
                      f"softmax, the update, and for numpy the Python interpreter).")
             L.append("")
@@ -419,6 +421,9 @@ def main():
     p.add_argument("--max-seconds", type=float,
                    help="cut one optimizer's run after this long (its it/s still counts); guards against a thread "
                         "setting that collapses on a busy machine")
+    p.add_argument("--secondary-rounds", type=int, default=1,
+                   help="rounds that also run the Trainer and Java-BLAS rows (default 1: they are context, not the "
+                        "comparison, and a full round takes long on a busy machine)")
     p.add_argument("--no-startup", action="store_true", help="skip the JShell and notebook start-up timings")
     p.add_argument("--out", help="folder for the report (default bench/results; --quick: target/bench-results, "
                                   "so a CI smoke run leaves the committed results alone)")
@@ -456,14 +461,14 @@ def main():
                 elif impl == "descent":
                     gemm += run_json(java_cmd(["--threads", str(threads), "--budget", str(budget), "--dtypes",
                                                ",".join(a.dtypes)], "descent.bench.GemmBench"), threads, 600)
-                elif impl == "descent-java" and threads == 1:   # the Java fallback is single-threaded
+                elif impl == "descent-java" and threads == 1 and rnd < a.secondary_rounds:   # single-threaded
                     gemm += run_json(java_cmd(["--threads", "1", "--budget", str(budget), "--dtypes", "float64",
                                                "--label", "descent-java"], "descent.bench.GemmBench", JAVA_BLAS), 1, 600)
         for dtype in a.dtypes:
             for threads in a.threads:
                 for impl in order:
-                    if impl in ("descent-trainer", "descent-java") and dtype != "float64":
-                        continue        # the loop's run already says descent has no float32
+                    if impl in SECONDARY and (dtype != "float64" or rnd >= a.secondary_rounds):
+                        continue        # float32: the loop's run already says descent has none
                     if impl == "descent-java" and threads != 1:
                         continue        # the Java fallback is single-threaded
                     for r in run_json(train_cmd(impl, a, dtype, threads, seed=rnd + 1), threads, per_run_timeout):
