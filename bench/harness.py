@@ -185,6 +185,26 @@ def fmt(v, digits=0):
     return f"{v:,.{digits}f}"
 
 
+def find_collapsed(rows):
+    """(impl, dtype, threads) settings whose every optimizer ran at under a third of the same implementation's best
+    thread setting: on a busy machine an OpenMP or OpenBLAS thread pool can spin itself into a crawl, and timing it
+    again only costs minutes without changing the best."""
+    out = set()
+    settings = {(r["impl"], r["dtype"], r["threads"]) for r in rows}
+    for impl, dtype, threads in settings:
+        mine = [r for r in rows if (r["impl"], r["dtype"], r["threads"]) == (impl, dtype, threads)]
+        if not mine:
+            continue
+        slow = True
+        for r in mine:
+            others = [o["it_per_s"] for o in rows if (o["impl"], o["dtype"], o["optimizer"]) == (impl, dtype, r["optimizer"])]
+            if r["it_per_s"] * 3 >= max(others):
+                slow = False
+        if slow:
+            out.add((impl, dtype, threads))
+    return out
+
+
 def best_runs(rows):
     """{(impl, dtype, optimizer): row with the highest it/s over rounds and thread counts}."""
     best = {}
@@ -221,7 +241,7 @@ def ceiling(gemm, impl, dtype, threads):
     return 1.0 / seconds
 
 
-def report(a, rows, skipped, gemm, extras, env, started, elapsed, check=None):
+def report(a, rows, skipped, gemm, extras, env, started, elapsed, check=None, collapsed=()):
     best = best_runs(rows)
     flops = gemm_flops_per_iteration()
     L = []
@@ -293,6 +313,11 @@ def report(a, rows, skipped, gemm, extras, env, started, elapsed, check=None):
                      f"least: {', '.join(parts)}. The rest is everything else a step does (sampling, bias, ReLU, "
                      f"softmax, the update, and for numpy the Python interpreter).")
             L.append("")
+        for impl, dt, threads in sorted(collapsed):
+            if dt == dtype:
+                L.append(f"{NAMES[impl]} with {threads} threads ran at under a third of its best setting in round 1 "
+                         f"(the machine was busy) and was not repeated.")
+                L.append("")
         for note in dict.fromkeys(f"{NAMES[x['impl']]}: {x['skipped']}" for x in skipped if x["dtype"] == dtype):
             L.append(f"Not run — {note}.")
             L.append("")
@@ -434,7 +459,7 @@ def main():
     a.dtypes = a.dtypes.split(",")
     a.optimizers = a.optimizers.split(",")
     a.impls = a.impls.split(",")
-    a.max_seconds = a.max_seconds or (20 if a.quick else 40)
+    a.max_seconds = a.max_seconds or (20 if a.quick else 25)
     a.out = a.out or (os.path.join(ROOT, "target", "bench-results") if a.quick else os.path.join(HERE, "results"))
     budget = 0.3 if a.quick else 0.6
     per_run_timeout = max(600, a.iterations)
@@ -450,7 +475,7 @@ def main():
         if not check.get("ok"):
             sys.exit("[bench] the numpy and PyTorch references disagree (bench/check_references.py); not timing them")
 
-    gemm, rows, skipped = [], [], []
+    gemm, rows, skipped, collapsed = [], [], [], set()
     for rnd in range(a.rounds):
         order = a.impls[rnd % len(a.impls):] + a.impls[:rnd % len(a.impls)]
         for threads in a.threads:       # GEMM probes, alternating like the training runs
@@ -471,12 +496,19 @@ def main():
                         continue        # float32: the loop's run already says descent has none
                     if impl == "descent-java" and threads != 1:
                         continue        # the Java fallback is single-threaded
+                    if (impl, dtype, threads) in collapsed:
+                        continue
                     for r in run_json(train_cmd(impl, a, dtype, threads, seed=rnd + 1), threads, per_run_timeout):
                         if "skipped" in r:
                             skipped.append(r)
                         else:
                             r["round"] = rnd + 1
                             rows.append(r)
+        if rnd == 0:
+            collapsed.update(find_collapsed(rows))
+            for c in collapsed:
+                log(f"{NAMES[c[0]]} {c[1]} with {c[2]} thread(s) ran at less than a third of its best setting in "
+                    f"round 1; not repeating it")
     gemm = [g for g in gemm if "gflops" in g]
 
     extras = {}
@@ -490,7 +522,7 @@ def main():
         extras.update(notebook_timing(reps))
 
     env["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    text = report(a, rows, skipped, gemm, extras, env, started, time.perf_counter() - t_start, check)
+    text = report(a, rows, skipped, gemm, extras, env, started, time.perf_counter() - t_start, check, collapsed)
     os.makedirs(a.out, exist_ok=True)
     stem = f"{started:%Y-%m-%d}-{env['host']}" + ("-quick" if a.quick else "")
     for name in (f"{stem}.md", "latest-quick.md" if a.quick else "latest.md"):
