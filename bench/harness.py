@@ -241,6 +241,43 @@ def ceiling(gemm, impl, dtype, threads):
     return 1.0 / seconds
 
 
+def targets(a, rows, best, gemm, extras):
+    """The issue's targets, each with what this run measured and whether it is met."""
+    def ratios(other, dtype="float64"):
+        v = [(best[("descent", dtype, o)]["it_per_s"] / best[(other, dtype, o)]["it_per_s"], o) for o in a.optimizers
+             if ("descent", dtype, o) in best and (other, dtype, o) in best]
+        return min(v) if v else None
+
+    def mark(ok):
+        return "met" if ok else "**not met**"
+
+    lines = ["## Targets (issue 7)", "", "| target | measured | |", "|---|---|---|"]
+    for other, goal in (("numpy", 1.5), ("torch", 1.0)):
+        r = ratios(other)
+        if r:
+            lines.append(f"| float64 throughput ≥ {goal}× {NAMES[other]} for every optimizer, best thread settings "
+                         f"| lowest: {r[0]:.2f}× ({r[1]}) | {mark(r[0] >= goal)} |")
+    if "float32" in a.dtypes:
+        lines.append("| float32 throughput ≥ PyTorch float32 | descent has no float32 mode | not applicable |")
+    peak = peak_gflops(gemm, "float64")
+    shares = [(best[("descent", "float64", o)]["gflops"] / peak["gflops"], o) for o in a.optimizers
+              if ("descent", "float64", o) in best] if peak else []
+    if shares:
+        lo = min(shares)
+        lines.append(f"| ≥ 40% of measured peak float64 GEMM ({peak['gflops']:.1f} GFLOP/s) on this workload "
+                     f"| lowest: {100 * lo[0]:.0f}% ({lo[1]}) | {mark(lo[0] >= 0.4)} |")
+    fig = extras.get("fresh JJava kernel to first figure (target < 5 s)")
+    if isinstance(fig, list) and fig:
+        lines.append(f"| fresh kernel to first figure < 5 s | best {min(fig):.1f} s, median "
+                     f"{statistics.median(fig):.1f} s | {mark(min(fig) < 5)} |")
+    alloc = [r["alloc_bytes_per_iteration"] for r in rows
+             if r["impl"] == "descent" and r.get("alloc_bytes_per_iteration") is not None]
+    if alloc:
+        lines.append(f"| allocation-free steady state (training loop) | at most {max(alloc):,.0f} bytes/iteration "
+                     f"| {mark(max(alloc) == 0)} |")
+    return lines + [""]
+
+
 def report(a, rows, skipped, gemm, extras, env, started, elapsed, check=None, collapsed=()):
     best = best_runs(rows)
     flops = gemm_flops_per_iteration()
@@ -262,6 +299,7 @@ def report(a, rows, skipped, gemm, extras, env, started, elapsed, check=None, co
         L.append(f"Reference check (bench/check_references.py): the numpy network's loss and gradients match PyTorch "
                  f"autograd, and its four update rules match torch.optim over 10 steps, to {worst:.1e}.")
         L.append("")
+    L.extend(targets(a, rows, best, gemm, extras))
     for dtype in a.dtypes:
         peak = peak_gflops(gemm, dtype)
         pk = peak["gflops"] if peak else None

@@ -65,6 +65,7 @@ public final class TrainBench {
         final List<Parameter> params;
         final State[] states;
         final Batches batches;
+        final int[] rows = new int[BATCH];
         final Matrix x = Matrix.zeros(BATCH, SIZES[0]);
         final Matrix t = Matrix.zeros(BATCH, SIZES[SIZES.length - 1]);
         final Dataset train;
@@ -88,7 +89,7 @@ public final class TrainBench {
         /** One iteration: sample a batch, forward, loss, backward, update. Returns the batch loss. */
         double iteration() {
             if (trainer != null) return trainer.step().loss();
-            int[] rows = batches.next();
+            batches.next(rows);
             double[] xs = train.x().data(), xb = x.data(), tb = t.data();
             int w = SIZES[0], c = t.cols();
             java.util.Arrays.fill(tb, 0.0);
