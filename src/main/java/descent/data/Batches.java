@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * <pre>{@code
  * var b = Batches.shuffled(60000, 100, 42);          // each epoch: a fresh permutation cut into batches
  * int[] rows = b.next();                             // 100 distinct indices
- * b                                                  // Batches(n=60000, batchSize=100, shuffled, seed=42; epoch 0, step 1)
+ * b;                                                 // Batches(n=60000, batchSize=100, shuffled, seed=42; epoch 0, step 1)
  * var r = Batches.withReplacement(60000, 100, 42);   // the book's np.random.choice(train_size, batch_size)
  * var e = Batches.inOrder(10000, 500);               // 0..499, 500..999, ...: for evaluating a test set
  * }</pre>

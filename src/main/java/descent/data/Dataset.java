@@ -15,9 +15,9 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * var d = new Dataset("toy", Matrix.of(new double[][]{{0, 0}, {1, 1}}), new int[]{0, 1}, List.of("no", "yes"));
- * d            // Dataset(toy, 2 examples x 2 features, 2 classes)
- * d.oneHot()   // Matrix(2x2)[[1, 0], [0, 1]]
- * d.toTable()  // x0, x1, label, class
+ * d;           // Dataset(toy, 2 examples x 2 features, 2 classes)
+ * d.oneHot();  // Matrix(2x2)[[1, 0], [0, 1]]
+ * d.toTable(); // x0, x1, label, class
  * Datasets.fashionMnist().train().sample(1000, 42)   // 1000 random examples, the same ones for seed 42
  * }</pre>
  */

@@ -9,12 +9,15 @@ import java.util.List;
  *
  * <pre>{@code
  * try {
- *     Datasets.fashionMnist();
+ *     Datasets.fashionMnist(java.nio.file.Path.of("/no/such/dir"));   // a folder you name is the only place searched
  * } catch (DatasetNotFoundException e) {
- *     e.places();    // [/home/me/.descent/data/fashion-mnist, /usr/share/datasets/fashion-mnist]
- *     e.getMessage() // Fashion-MNIST not found. Looked in: ... Install it with: sudo apt-get install dataset-fashion-mnist
- * }
+ *     System.out.println(e.places());       // [/no/such/dir/fashion-mnist, /no/such/dir]
+ *     System.out.println(e.getMessage());   // Fashion-MNIST not found. Looked for train-images-idx3-ubyte, ... in:
+ * }                                         //   1. /no/such/dir/fashion-mnist (no such directory) ...
  * }</pre>
+ * The message ends with the command that installs the data: {@code Install it with:  sudo apt-get install
+ * dataset-fashion-mnist   (or run ./descent lab, which installs it)}. Without a folder, {@code Datasets.fashionMnist()}
+ * searches {@code $DESCENT_DATA}, {@code ~/.descent/data} and {@code /usr/share/datasets}, and the message lists each.
  */
 public final class DatasetNotFoundException extends IllegalStateException {
     private static final long serialVersionUID = 1L;

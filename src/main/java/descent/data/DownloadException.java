@@ -7,12 +7,14 @@ package descent.data;
  * {@link IllegalArgumentException} before anything is fetched.)
  *
  * <pre>{@code
+ * var dir = java.nio.file.Files.createTempDirectory("data");
  * try {
- *     Datasets.download(URI.create("https://example.org/no-such-file.gz"), "0".repeat(64), Path.of("data"));
+ *     Datasets.download(URI.create("http://localhost:9/no-such-file.gz"), "0".repeat(64), dir);   // nothing listens there
  * } catch (DownloadException e) {
- *     e.getMessage()  // https://example.org/no-such-file.gz: the server answered HTTP 404; expected 200. ...
- * }
+ *     System.out.println(e.getMessage());   // http://localhost:9/no-such-file.gz: download failed (java.net.ConnectException);
+ * }                                         // deleted the partial file /tmp/data.../no-such-file.gz.part. Check the network ...
  * }</pre>
+ * A server's error reads {@code <url>: the server answered HTTP 404; expected 200. ...}.
  * A checksum mismatch reads {@code <url>: SHA-256 is 2c26b4... but expected 9f86d0...; deleted the partial file ...}.
  */
 public final class DownloadException extends RuntimeException {

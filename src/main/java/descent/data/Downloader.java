@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,6 +29,7 @@ import java.util.Locale;
  */
 final class Downloader {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_REDIRECTS = 5;
 
     private Downloader() {
     }
@@ -46,24 +45,16 @@ final class Downloader {
         }
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
-            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                    .connectTimeout(TIMEOUT).build();
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).GET().build();
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             MessageDigest md = MessageDigest.getInstance(algorithm);
-            try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new DownloadException(url + ": the server answered HTTP " + response.statusCode()
-                            + "; expected 200. Check the URL, or get the file another way and put it in "
-                            + target.getParent() + ".");
+            HttpURLConnection connection = open(url, 0);
+            try (InputStream in = connection.getInputStream(); OutputStream out = Files.newOutputStream(part)) {
+                byte[] buf = new byte[1 << 16];
+                for (int r; (r = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, r);
+                    out.write(buf, 0, r);
                 }
-                try (OutputStream out = Files.newOutputStream(part)) {
-                    byte[] buf = new byte[1 << 16];
-                    for (int r; (r = in.read(buf)) > 0; ) {
-                        md.update(buf, 0, r);
-                        out.write(buf, 0, r);
-                    }
-                }
+            } finally {
+                connection.disconnect();
             }
             String actual = HexFormat.of().formatHex(md.digest());
             if (!actual.equals(expected)) {
@@ -81,16 +72,38 @@ final class Downloader {
             deleteQuietly(part);
             throw new DownloadException(url + ": download failed (" + e + "); deleted the partial file " + part
                     + ". Check the network connection and the URL.", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            deleteQuietly(part);
-            throw new DownloadException(url + ": download interrupted; deleted the partial file " + part + ".", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("This JVM lacks " + algorithm + ", which every Java platform must provide", e);
         } catch (RuntimeException e) {
             deleteQuietly(part);
             throw e;
         }
+    }
+
+    /**
+     * Connects and follows up to {@link #MAX_REDIRECTS} redirects, also from http to https (which
+     * HttpURLConnection alone will not). java.net.http.HttpClient is avoided on purpose: its selector thread outlives
+     * the call, and JShell's local execution (used by notebook kernels) waits for every thread a snippet started.
+     */
+    private static HttpURLConnection open(URI url, int redirects) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
+        c.setConnectTimeout((int) TIMEOUT.toMillis());
+        c.setReadTimeout((int) TIMEOUT.toMillis());
+        c.setInstanceFollowRedirects(false);
+        int status = c.getResponseCode();
+        if (status >= 300 && status < 400 && c.getHeaderField("Location") != null) {
+            c.disconnect();
+            if (redirects >= MAX_REDIRECTS) {
+                throw new DownloadException(url + ": more than " + MAX_REDIRECTS + " redirects; check the URL.");
+            }
+            return open(url.resolve(c.getHeaderField("Location")), redirects + 1);
+        }
+        if (status != 200) {
+            c.disconnect();
+            throw new DownloadException(url + ": the server answered HTTP " + status
+                    + "; expected 200. Check the URL, or get the file another way and put it in the data folder.");
+        }
+        return c;
     }
 
     /** Lower-case hex, checked to be a SHA-256 (64 digits) or MD5 (32 digits). */

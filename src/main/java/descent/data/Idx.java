@@ -23,10 +23,10 @@ import java.util.zip.ZipException;
  * flattened image per row, and labels as ints.
  *
  * <pre>{@code
- * var dir = Path.of("/usr/share/datasets/fashion-mnist");
+ * var dir = Datasets.fashionMnistDir();                                // e.g. /usr/share/datasets/fashion-mnist
  * var images = Idx.images(dir.resolve("train-images-idx3-ubyte.gz"));  // Images(60000 of 28x28 from train-images-idx3-ubyte.gz)
- * images.pixels()                                                     // Matrix(60000x784)[...]
- * images.image(0)                                                     // Matrix(28x28): the first image, shape kept
+ * images.pixels();                                                    // Matrix(60000x784)[...]
+ * images.image(0);                                                    // Matrix(28x28): the first image, shape kept
  * int[] y = Idx.labels(dir.resolve("train-labels-idx1-ubyte.gz"), 5); // the first 5 labels: [9, 0, 0, 3, 0]
  * }</pre>
  *

@@ -8,12 +8,12 @@ import java.nio.file.Path;
  * file, the problem and, where it helps, what to do.
  *
  * <pre>{@code
+ * var labels = Datasets.fashionMnistDir().resolve("t10k-labels-idx1-ubyte.gz");
  * try {
- *     Idx.images(Path.of("labels.idx1-ubyte"));
+ *     Idx.images(labels);                   // a label file where images are expected
  * } catch (IdxFormatException e) {
- *     e.file();      // labels.idx1-ubyte
- *     e.getMessage() // labels.idx1-ubyte: magic number 0x00000801 marks an IDX label file; expected images (0x00000803) ...
- * }
+ *     System.out.println(e.getMessage());   // .../t10k-labels-idx1-ubyte.gz: magic number 0x00000801 marks an IDX label
+ * }                                         // file; expected images (0x00000803). Did you swap the images and labels files?
  * }</pre>
  *
  * Unchecked (an {@link IllegalArgumentException}: the argument, a file, is not what the method needs) so that REPL

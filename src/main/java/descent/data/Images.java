@@ -9,9 +9,9 @@ import java.nio.file.Path;
  * image shape kept so a row can be turned back into a picture.
  *
  * <pre>{@code
- * var im = Idx.images(Path.of("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz"));
- * im              // Images(10000 of 28x28 from t10k-images-idx3-ubyte.gz)
- * im.pixels()     // Matrix(10000x784)[...]
+ * var im = Idx.images(Datasets.fashionMnistDir().resolve("t10k-images-idx3-ubyte.gz"));
+ * im;             // Images(10000 of 28x28 from t10k-images-idx3-ubyte.gz)
+ * im.pixels();    // Matrix(10000x784)[...]: one image per row, values in [0, 1]
  * im.image(0)     // Matrix(28x28)[...]
  * }</pre>
  *

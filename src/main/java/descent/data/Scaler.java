@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
  * Scaler s = Standardizer.fit(split.train());
  * var train = s.transform(split.train());
  * var test = s.transform(split.test());       // with the training mean and std
- * Scaling.compare(split.train().x(), train.x())
+ * Scaling.compare(split.train().x(), train.x())   // feature, mean/std/min/max before and after: mean 0, std 1 after
  * }</pre>
  */
 public interface Scaler {

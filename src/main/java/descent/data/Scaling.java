@@ -11,7 +11,7 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * var d = Datasets.blobs(300, 3, 0.5, 1);
  * var x = d.x();
- * Scaling.stats(x)                                           // feature, mean, std, min, max
+ * Scaling.stats(x);                                          // feature, mean, std, min, max
  * Scaling.compare(x, Standardizer.fit(x).transform(x))       // feature, mean/std/min/max before and after
  * }</pre>
  * std is the population standard deviation (divide by n), as numpy's {@code x.std(axis=0)}. Like every descent table,

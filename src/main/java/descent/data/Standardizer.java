@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * var d = Datasets.blobs(300, 3, 0.5, 1);
  * var z = Standardizer.fit(d);        // Standardizer(2 features, 0 constant)
- * z.mean()                            // Vec[...]
+ * z.mean();                           // Vec[0.036023581468394274, -0.010336285674096677]
  * z.transform(d).x()                  // each column: mean 0, std 1
  * }</pre>
  * Source: Hung-yi Lee, ML2021 lecture on feature normalization.

@@ -5,8 +5,8 @@ package descent.data;
  *
  * <pre>{@code
  * var data = Datasets.fashionMnist();
- * data              // TrainTest[train=Dataset(fashion-mnist-train, 60000 examples x 784 features, 10 classes), test=...]
- * var three = data.withValidation(0.1, 42);   // 54000 train, 6000 validation (from train), the same 10000 test
+ * data;             // TrainTest[train=Dataset(fashion-mnist-train, 60000 examples x 784 features, 10 classes), test=...]
+ * var three = data.withValidation(0.1, 42);   // 54000 train, 6000 validation (from train, named "... validation"), the same 10000 test
  * }</pre>
  */
 public record TrainTest(Dataset train, Dataset test) {
@@ -20,6 +20,6 @@ public record TrainTest(Dataset train, Dataset test) {
     /** Splits a random {@code fraction} of the training set off as a validation set; the test set stays as it is. */
     public TrainValTest withValidation(double fraction, long seed) {
         TrainTest t = Splits.trainTest(train, fraction, seed);
-        return new TrainValTest(t.train(), t.test(), test);
+        return new TrainValTest(t.train(), t.test().withName(train.name() + " validation"), test);
     }
 }

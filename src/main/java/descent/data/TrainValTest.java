@@ -6,8 +6,8 @@ package descent.data;
  *
  * <pre>{@code
  * var s = Splits.trainValTest(Datasets.moons(1000, 0.2, 42), 0.15, 0.15, 7);
- * s.train().size()        // 700
- * s.validation().size()   // 150
+ * s.train().size();       // 700
+ * s.validation().size();  // 150
  * s.test().size()         // 150
  * }</pre>
  */

@@ -14,8 +14,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Compare.optimizers(Functions.rosenbrock(), Vec.of(-1.2, 1), 2000,
- *         Optimizers.momentum(1e-3), Optimizers.adam(0.05), Optimizers.sgd(0.01))
- * // optimizer | finalF | distToMin | stepsToTol | diverged | gradNorm
+ *         Optimizers.momentum(1e-3), Optimizers.adam(0.05), Optimizers.sgd(0.01))   // optimizer, finalF, distToMin, stepsToTol, diverged, gradNorm
  * }</pre>
  *
  * A run that meets NaN or infinity does not stop the comparison: it ends early and its row says diverged.

@@ -20,8 +20,8 @@ import java.util.List;
  * <pre>{@code
  * var c = Compare.optimizers(Functions.dlfsBowl(), Vec.of(-7, 2), 30,
  *         Optimizers.sgd(0.95), Optimizers.momentum(0.1), Optimizers.adaGrad(1.5), Optimizers.adam(0.3));
- * c.table()          // optimizer, finalF, distToMin, stepsToTol, diverged, gradNorm
- * c.figure()         // the contour with every path overlaid
+ * c.table();         // optimizer, finalF, distToMin, stepsToTol, diverged, gradNorm
+ * c.figure();        // the contour with every path overlaid
  * c.trajectories()   // the runs, for other plots
  * }</pre>
  *

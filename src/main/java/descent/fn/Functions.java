@@ -15,8 +15,8 @@ import java.util.function.UnaryOperator;
  * <pre>{@code
  * var f = Functions.of((x, y) -> x * x / 20 + y * y);                          // gradient by central difference
  * var g = Functions.of("bowl", (x, y) -> x * x / 20 + y * y, (x, y) -> Vec.of(x / 10, 2 * y));  // analytic
- * var r = Functions.auto("rosenbrock", (x, y) ->                                // automatic, exact
- *         Var.of(1).minus(x).square().plus(y.minus(x.square()).square().times(100)));
+ * var r = Functions.auto("rosenbrock",                                         // automatic, exact
+ *         (x, y) -> Var.of(1).minus(x).square().plus(y.minus(x.square()).square().times(100)));
  * var n = Functions.of("sphere", 5, x -> x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3] + x[4] * x[4]);
  * Functions.rosenbrock().minima()                                               // [Vec[1.0, 1.0]]
  * }</pre>

@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * var f = Functions.rosenbrock();                          // analytic gradient
- * GradientCheck.of(f, Vec.of(0.5, 0.5))                     // vs central difference, h = 1e-4
- * GradientCheck.of(f, Functions.auto("rosen", (x, y) -> x.minus(1).square().plus(y.minus(x.square()).square().times(100))),
- *         Vec.of(-1, 2))                                    // analytic vs automatic: ~1e-16
- * GradientCheck.random(f, Gradients.numerical(f), 20, 2.0, 42)
+ * GradientCheck.of(f, Vec.of(0.5, 0.5));                   // vs central difference, h = 1e-4: maxRelError=3.92e-08
+ * var auto = Functions.auto("rosen", (x, y) -> x.minus(1).square().plus(y.minus(x.square()).square().times(100)));
+ * GradientCheck.of(f, auto, Vec.of(-1, 2));                // analytic vs automatic: maxAbsError=0.00
+ * GradientCheck.random(f, Gradients.numerical(f), 20, 2.0, 42)   // 20 random points in [-2, 2]^2
  * }</pre>
  *
  * <pre>

@@ -6,7 +6,7 @@ import java.util.List;
  * Numerical gradients: the central difference, and objectives whose gradient is one.
  *
  * <pre>{@code
- * Gradients.centralDifference(Functions.of((x, y) -> x * y), Vec.of(2, 3), 1e-4)   // Vec[3.0, 2.0]
+ * Gradients.centralDifference(Functions.of((x, y) -> x * y), Vec.of(2, 3), 1e-4);  // Vec[3.000000000006331, 2.0000000000042206]
  * var numeric = Gradients.numerical(Functions.rosenbrock(), 1e-5);  // same values, gradient by difference
  * GradientCheck.of(Functions.rosenbrock(), numeric, Vec.of(0.5, 0.5))
  * }</pre>

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * <pre>{@code
  * Objective f = Functions.of("bowl", (x, y) -> x * x / 20 + y * y);
- * f.value(Vec.of(-7, 2))      // 6.45
- * f.gradient(Vec.of(-7, 2))   // Vec[-0.7, 4.0] (central difference)
+ * f.value(Vec.of(-7, 2));     // 6.45
+ * f.gradient(Vec.of(-7, 2))   // Vec[-0.700000000000145, 4.000000000004] (central difference)
  * }</pre>
  *
  * The default gradient is a central difference with step {@link Gradients#DEFAULT_H}; functions that know their

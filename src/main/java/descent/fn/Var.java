@@ -16,7 +16,7 @@ import java.util.Map;
  * Var x = Var.of(3), y = Var.of(2);
  * Var z = x.times(y).plus(x.sin());   // z = x·y + sin x
  * z.backward();
- * x.grad()                            // y + cos x = 2 + cos 3 = 1.0100075...
+ * x.grad();                           // y + cos x = 2 + cos 3 = 1.0100075033995546
  * y.grad()                            // x = 3.0
  * }</pre>
  *

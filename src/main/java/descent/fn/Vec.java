@@ -8,8 +8,8 @@ import java.util.Locale;
  *
  * <pre>{@code
  * var p = Vec.of(-7, 2);
- * p.plus(Vec.of(1, 1)).scale(2)   // Vec[-12.0, 6.0]
- * p.norm()                        // 7.2801...
+ * p.plus(Vec.of(1, 1)).scale(2);  // Vec[-12.0, 6.0]
+ * p.norm()                        // 7.280109889280518
  * }</pre>
  *
  * Arrays go in and out by copy, so a {@code Vec} never changes under you.

@@ -28,7 +28,8 @@ import java.util.Map;
  *
  * <pre>{@code
  * var bn = Layers.batchNorm(100);     // BatchNorm(100, train)
- * bn.setTraining(false);              // BatchNorm(100, eval): uses the running statistics
+ * bn.setTraining(false);
+ * bn                                  // BatchNorm(100, eval): uses the running statistics
  * }</pre>
  */
 public final class BatchNorm implements Layer {

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * neuron learns the same thing, with too large or too small a spread activations saturate or collapse.
  *
  * <pre>{@code
- * Initializers.he()              // He(std=sqrt(2/fanIn))
+ * Initializers.he();             // He(std=sqrt(2/fanIn))
  * Initializers.normal(0.01)      // Normal(std=0.01), the book's first choice
  * }</pre>
  */

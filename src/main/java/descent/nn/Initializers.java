@@ -19,7 +19,8 @@ import java.util.function.DoubleBinaryOperator;
  *
  * <pre>{@code
  * var w = Matrix.zeros(784, 100);
- * Initializers.he().initialize(w, 784, 100, new SplittableRandom(42));
+ * Initializers.he().initialize(w, 784, 100, new SplittableRandom(42));   // normal, std = √(2/784) = 0.0505
+ * w.get(0, 0)                                                            // -0.036222311634004786
  * }</pre>
  */
 public final class Initializers {

@@ -5,7 +5,7 @@ package descent.nn;
  *
  * <pre>{@code
  * var net = Sequential.of(Layers.dense(2, 16, 1), Layers.relu(), Layers.dense(16, 2, 2));
- * Layers.dropout(0.2, 42)           // Dropout(0.2)
+ * Layers.dropout(0.2, 42);          // Dropout(0.2)
  * Layers.batchNorm(100)             // BatchNorm(100, train)
  * }</pre>
  */

@@ -7,7 +7,9 @@ import descent.tensor.Matrix;
  *
  * <pre>{@code
  * var loss = Losses.softmaxCrossEntropy();
- * double l = loss.forward(scores, oneHotTargets);   // mean over the rows
+ * var scores = Matrix.of(new double[][]{{2, 1, 0}, {0, 0, 3}});
+ * var oneHotTargets = Matrix.of(new double[][]{{1, 0, 0}, {0, 0, 1}});
+ * double l = loss.forward(scores, oneHotTargets);   // mean over the rows: 0.25126446043267064
  * Matrix g = loss.backward();                       // dL/dscores, to feed the last layer's backward
  * }</pre>
  *

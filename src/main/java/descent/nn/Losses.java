@@ -4,7 +4,7 @@ package descent.nn;
  * Short factories for losses.
  *
  * <pre>{@code
- * Losses.softmaxCrossEntropy()    // SoftmaxCrossEntropy: classification from raw scores
+ * Losses.softmaxCrossEntropy();   // SoftmaxCrossEntropy: classification from raw scores
  * Losses.mse()                    // MSE: regression, or the lecture's comparison with cross-entropy
  * }</pre>
  */

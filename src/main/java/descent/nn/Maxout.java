@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <pre>{@code
  * var m = Layers.maxout(1, 1, 2, 42);        // Maxout(1, 1, k=2): max(w1·x + b1, w2·x + b2)
- * m.forward(Matrix.of(new double[][]{{-1}, {2}}))
+ * m.forward(Matrix.of(new double[][]{{-1}, {2}}))   // Matrix(2x1)[[1.01422], [2.90412]]
  * }</pre>
  */
 public final class Maxout implements Layer {

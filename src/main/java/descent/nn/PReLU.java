@@ -17,9 +17,9 @@ import java.util.List;
  * "Parametric ReLU". α is not a weight: regularizers leave it alone by default (the paper does not decay it).
  *
  * <pre>{@code
- * var p = Layers.prelu();          // PReLU(shared, α=0.25)
+ * var p = Layers.prelu();          // PReLU(shared): one α for all neurons
  * var q = Layers.prelu(100);       // PReLU(100): one α per neuron
- * p.alpha()                        // the live 1x1 matrix of α
+ * p.alpha()                        // the live 1x1 matrix of α: Matrix(1x1)[[0.25]]
  * }</pre>
  */
 public final class PReLU implements Layer {

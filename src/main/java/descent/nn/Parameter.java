@@ -8,8 +8,8 @@ import descent.tensor.Matrix;
  *
  * <pre>{@code
  * var dense = Layers.dense(2, 3, 42);
- * dense.parameters()           // [Parameter(W, 2x3), Parameter(b, 1x3)]
- * dense.parameters().get(0).value()
+ * dense.parameters();          // [Parameter(W, 2x3), Parameter(b, 1x3)]
+ * dense.parameters().get(0).value()   // Matrix(2x3)[[-0.717165, 1.02676, 1.03669], [0.959734, 0.0441049, -0.795089]]
  * }</pre>
  *
  * {@code weight} tells regularizers whether this is a weight (penalized by default) or a bias, a batch-norm shift

@@ -35,8 +35,11 @@ import java.util.Map;
  * length) into fresh arrays, and only then copied into the model's matrices.
  *
  * <pre>{@code
- * net.save(Path.of("net.bin"));
- * ParameterFile.read(Path.of("net.bin"))    // {0.W=Matrix(784x100)[...], ...}
+ * import java.nio.file.*;
+ * var net = Mlp.of(2, 16, 2).seed(1);
+ * var file = Files.createTempFile("net", ".bin");
+ * net.save(file);
+ * ParameterFile.read(file).keySet()    // [0.W, 0.b, 2.W, 2.b]: layer index, tensor name
  * }</pre>
  */
 public final class ParameterFile {

@@ -6,9 +6,9 @@ package descent.nn;
  * optimizer runs (L2, L1), or a shrink applied after the optimizer's update (decoupled weight decay).
  *
  * <pre>{@code
- * Regularizers.l2(1e-4)              // L2(0.0001): loss + λ/2·Σw²
- * Regularizers.l1(1e-5)              // L1(1e-05):  loss + λ·Σ|w|
- * Regularizers.weightDecay(0.01)     // WeightDecay(0.01): w ← w − η·λ·w after each update
+ * Regularizers.l2(1e-4);             // L2(0.0001): loss + λ/2·Σw²
+ * Regularizers.l1(1e-5);             // L1(1e-05):  loss + λ·Σ|w|
+ * Regularizers.weightDecay(0.01);    // WeightDecay(0.01): w ← w − η·λ·w after each update
  * Regularizers.l2(1e-4).withBiases() // L2(0.0001, biases too)
  * }</pre>
  */

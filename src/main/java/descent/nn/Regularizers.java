@@ -4,8 +4,8 @@ package descent.nn;
  * Short factories for regularizers; each applies to weights only unless {@code withBiases()} is called.
  *
  * <pre>{@code
- * Regularizers.l2(1e-4)          // L2(0.0001)
- * Regularizers.l1(1e-5)          // L1(1e-05)
+ * Regularizers.l2(1e-4);         // L2(0.0001)
+ * Regularizers.l1(1e-5);         // L1(1e-05)
  * Regularizers.weightDecay(0.01) // WeightDecay(0.01)
  * }</pre>
  */

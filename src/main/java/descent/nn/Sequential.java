@@ -22,11 +22,12 @@ import java.util.Map;
  *
  * <pre>{@code
  * var net = Sequential.of(Layers.dense(2, 16, 1), Layers.relu(), Layers.dense(16, 2, 2));
- * net                          // Sequential[Dense(2, 16), ReLU, Dense(16, 2)]
- * net.parameterCount()         // 82
- * net.summary()                // layer, output, params
- * net.predict(x)               // evaluation-mode outputs, copied
- * net.save(Path.of("net.bin")); net.load(Path.of("net.bin"));
+ * net;                         // Sequential[Dense(2, 16), ReLU, Dense(16, 2)]
+ * net.parameterCount();        // 82
+ * net.summary();               // index, layer, output, params
+ * net.predict(Matrix.of(new double[][]{{0.5, -0.5}}));   // evaluation-mode outputs, copied: Matrix(1x2)[[0.0195611, -0.455702]]
+ * var file = java.nio.file.Files.createTempFile("net", ".bin");
+ * net.save(file); net.load(file);
  * }</pre>
  *
  * Parameters and buffers are named by layer index and name, as PyTorch's state_dict: {@code 0.W}, {@code 0.b},

@@ -17,8 +17,8 @@ import descent.tensor.Matrix;
  *
  * <pre>{@code
  * var ce = Losses.softmaxCrossEntropy();
- * ce.forward(Matrix.of(new double[][]{{2, 1, 0}}), Matrix.of(new double[][]{{1, 0, 0}}))   // 0.407606
- * ce.probabilities()
+ * ce.forward(Matrix.of(new double[][]{{2, 1, 0}}), Matrix.of(new double[][]{{1, 0, 0}}));  // 0.4076059644443804
+ * ce.probabilities()   // Matrix(1x3)[[0.665241, 0.244728, 0.0900306]]
  * }</pre>
  */
 public final class SoftmaxCrossEntropy implements Loss {

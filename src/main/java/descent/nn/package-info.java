@@ -3,8 +3,10 @@
  *
  * <pre>{@code
  * var net = Mlp.of(784, 100, 100, 10).relu().batchNorm().dropout(0.2).init(Initializers.he()).seed(42);
- * net.summary()
- * BackpropCheck.model(net, Losses.softmaxCrossEntropy(), x, oneHot).toTable()
+ * net.summary();                                  // index, layer, output, params: 90010 parameters
+ * var small = Mlp.of(2, 8, 2).relu().batchNorm().seed(1);
+ * var data = Datasets.spirals(16, 0.05, 1);
+ * BackpropCheck.model(small, Losses.softmaxCrossEntropy(), data.x(), data.oneHot()).toTable()   // every relativeError below 1e-10
  * }</pre>
  *
  * Start with {@link descent.nn.Layer} (the contract), {@link descent.nn.Dense} and {@link descent.nn.ReLU} (the

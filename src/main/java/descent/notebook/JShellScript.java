@@ -25,7 +25,10 @@ import java.util.List;
  * <pre>{@code
  * // from a terminal:  ./descent shell tour.jsh
  * // or in Java:
- * int status = JShellScript.run(List.of(Path.of("tour.jsh")));
+ * import java.nio.file.*;
+ * import descent.notebook.JShellScript;
+ * var tour = Files.writeString(Files.createTempFile("tour", ".jsh"), "var f = Functions.dlfsBowl();\nf.value(Vec.of(-7, 2))\n");
+ * int status = JShellScript.run(List.of(tour));   // prints $1 ==> 6.45; status 0 (1 at the first failing snippet)
  * }</pre>
  *
  * Each script starts with descent's start-up imports. Expression values print as JShell prints them
@@ -33,6 +36,12 @@ import java.util.List;
  * HTML file.
  */
 public final class JShellScript {
+    /** What {@code jshell --startup DEFAULT} imports, so scripts behave as they do interactively. */
+    static final String DEFAULT_IMPORTS = String.join("\n",
+            "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
+            "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
+            "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;");
+
     private JShellScript() {
     }
 
@@ -50,6 +59,7 @@ public final class JShellScript {
             for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
                 if (!entry.isBlank()) shell.addToClasspath(entry);
             }
+            if (!eval(shell, "JShell's default imports", DEFAULT_IMPORTS)) return 1;
             if (!eval(shell, "descent start-up", startupScript())) return 1;
             for (Path script : scripts) {
                 String source;

@@ -15,7 +15,7 @@ import java.util.Locale;
  * <pre>{@code
  * var data = Datasets.spirals(200, 0.05, 1);
  * var net = Mlp.of(2, 16, 2).seed(1);
- * Trainer.of(net, data, Optimizers.adam(0.01)).progress(Progress.live()).fit(5)   // [■■■■■■    ] epoch 3 · it 50/100 · loss 0.41 · acc 0.86
+ * Trainer.of(net, data, Optimizers.adam(0.01)).progress(Progress.live()).fit(5)   // a bar: epoch 5 · it 10/10 · loss 0.6548 · acc 0.600
  * }</pre>
  *
  * Updates are sent at most every {@code intervalMillis} (and at each epoch), so a fast loop does not flood the

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * import descent.notebook.Startup;
  * Startup.script();    // the file's text: comments and import lines
  * Startup.imports();   // the import lines only, joined by newlines
- * Startup.writeTo(Files.createTempFile("descent", ".jsh"));   // a copy for jshell --startup or IJava's %load
+ * Startup.writeTo(java.nio.file.Files.createTempFile("descent", ".jsh"));   // a copy for jshell --startup or IJava's %load
  * }</pre>
  *
  * JJava runs it through {@link JJavaExtension}; {@code ./descent shell} passes it to JShell. It imports only

@@ -22,7 +22,9 @@ import java.util.List;
  * shrinks, and AdaGrad eventually stops moving; {@link RMSProp} forgets old gradients instead.
  *
  * <pre>{@code
- * Optimizers.adaGrad(1.5).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30)   // AdaGrad(lr=1.5, eps=1e-10)
+ * var path = Optimizers.adaGrad(1.5).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30);
+ * path.name();      // AdaGrad(lr=1.5, eps=1e-10)
+ * path.last().x()   // Vec[-0.12016224724728575, 2.4863841159975314E-17]
  * }</pre>
  */
 public final class AdaGrad implements Optimizer {

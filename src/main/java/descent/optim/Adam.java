@@ -29,8 +29,8 @@ import java.util.List;
  * In the lecture's summary θ ← θ − (η/σ)·m, σ is √v̂ and m is m̂.
  *
  * <pre>{@code
- * Optimizers.adam(0.3)                              // Adam(lr=0.3, beta1=0.9, beta2=0.999, eps=1e-08)
- * Optimizers.adam(0.3).withBetas(0.9, 0.99)
+ * Optimizers.adam(0.3);                             // Adam(lr=0.3, beta1=0.9, beta2=0.999, eps=1e-08)
+ * Optimizers.adam(0.3).withBetas(0.9, 0.99);        // Adam(lr=0.3, beta1=0.9, beta2=0.99, eps=1e-08)
  * Optimizers.adam(0.3).bookForm()                   // Adam(lr=0.3, beta1=0.9, beta2=0.999, eps=1e-07, form=BOOK)
  * }</pre>
  */

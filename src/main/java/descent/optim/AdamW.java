@@ -23,8 +23,8 @@ import java.util.List;
  * With λ = 0 this is exactly {@link Adam}. On a test surface it pulls the minimum towards the origin.
  *
  * <pre>{@code
- * Optimizers.adamW(0.1)                     // AdamW(lr=0.1, beta1=0.9, beta2=0.999, eps=1e-08, weightDecay=0.01)
- * Optimizers.adamW(0.1).withWeightDecay(0.1)
+ * Optimizers.adamW(0.1);                    // AdamW(lr=0.1, beta1=0.9, beta2=0.999, eps=1e-08, weightDecay=0.01)
+ * Optimizers.adamW(0.1).withWeightDecay(0.1)   // AdamW(lr=0.1, beta1=0.9, beta2=0.999, eps=1e-08, weightDecay=0.1)
  * }</pre>
  */
 public final class AdamW implements Optimizer {

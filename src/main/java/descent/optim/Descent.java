@@ -17,10 +17,10 @@ import java.util.Map;
  *
  * <pre>{@code
  * var run = Optimizers.adam(0.3).start(Functions.dlfsBowl(), Vec.of(-7, 2));
- * run.step();          // Step[step=1, x=Vec[-6.7, 1.7], ...]
- * run.stateTable()     // one row per coordinate: x, g, m, v, effLr
+ * run.step();          // Step[step=1, x=Vec[-6.700000004285714, 1.70000000075], ...]
+ * run.stateTable();    // one row per coordinate: i, x, g, m, v, effLr
  * run.reset();         // back to the start: replaying gives the same numbers, bit for bit
- * run.trajectory()     // every point so far
+ * run.trajectory()     // every point so far: Trajectory(Adam(...), 0 steps, from Vec[-7.0, 2.0] to Vec[-7.0, 2.0])
  * }</pre>
  *
  * A NaN or infinite point, f or gradient throws an {@link ArithmeticException} naming the step, the point and the

@@ -23,7 +23,7 @@ import java.util.List;
  * dampening is not supported.
  *
  * <pre>{@code
- * Optimizers.momentum(0.1).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30)
+ * Optimizers.momentum(0.1).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30).last().x();   // Vec[0.8964..., 0.0880...]
  * Optimizers.momentum(0.1).withMomentum(0.5)      // Momentum(lr=0.1, momentum=0.5)
  * }</pre>
  */

@@ -21,7 +21,9 @@ import java.util.List;
  * <i>new</i> velocity (w += μ²·v − (1+μ)·η·g after updating v), which is not the same trajectory; we follow PyTorch.
  *
  * <pre>{@code
- * Optimizers.nesterov(0.1).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30)   // Nesterov(lr=0.1, momentum=0.9)
+ * var path = Optimizers.nesterov(0.1).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30);
+ * path.name();      // Nesterov(lr=0.1, momentum=0.9)
+ * path.last().x()   // Vec[0.6896149016966205, -6.799058361171961E-4]
  * }</pre>
  */
 public final class Nesterov implements Optimizer {

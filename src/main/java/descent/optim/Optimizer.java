@@ -14,10 +14,10 @@ import java.util.List;
  * <pre>{@code
  * var sgd = Optimizers.sgd(0.95);
  * var path = sgd.minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30);
- * path.toTable()                                      // step, x0, x1, f, gradNorm, lr
+ * path.toTable();                                     // step, x0, x1, f, gradNorm, lr
  *
  * var run = sgd.start(Functions.dlfsBowl(), Vec.of(-7, 2));   // or step by step
- * run.step();  run.step();  run.state()
+ * run.step();  run.step();  run.state()               // State(t=2): SGD keeps no buffers
  * }</pre>
  *
  * Implementations are immutable descriptions of an algorithm and its hyperparameters; all mutable memory is in the

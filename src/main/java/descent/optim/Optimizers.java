@@ -5,15 +5,15 @@ package descent.optim;
  * for the rest, changed with withers.
  *
  * <pre>{@code
- * Optimizers.sgd(0.95)                           // SGD(lr=0.95)
- * Optimizers.momentum(0.1)                       // Momentum(lr=0.1, momentum=0.9)
- * Optimizers.nesterov(0.1)                       // Nesterov(lr=0.1, momentum=0.9)
- * Optimizers.adaGrad(1.5)                        // AdaGrad(lr=1.5, eps=1e-10)
- * Optimizers.rmsProp(0.1)                        // RMSProp(lr=0.1, alpha=0.99, eps=1e-08)
- * Optimizers.adam(0.3)                           // Adam(lr=0.3, beta1=0.9, beta2=0.999, eps=1e-08)
- * Optimizers.adam(0.3).withBetas(0.9, 0.99)
- * Optimizers.adam(0.3).bookForm()                // the book's lr_t form with eps 1e-7
- * Optimizers.adamW(0.01)                         // AdamW(..., weightDecay=0.01)
+ * Optimizers.sgd(0.95);                          // SGD(lr=0.95)
+ * Optimizers.momentum(0.1);                      // Momentum(lr=0.1, momentum=0.9)
+ * Optimizers.nesterov(0.1);                      // Nesterov(lr=0.1, momentum=0.9)
+ * Optimizers.adaGrad(1.5);                       // AdaGrad(lr=1.5, eps=1e-10)
+ * Optimizers.rmsProp(0.1);                       // RMSProp(lr=0.1, alpha=0.99, eps=1e-08)
+ * Optimizers.adam(0.3);                          // Adam(lr=0.3, beta1=0.9, beta2=0.999, eps=1e-08)
+ * Optimizers.adam(0.3).withBetas(0.9, 0.99);     // Adam(lr=0.3, beta1=0.9, beta2=0.99, eps=1e-08)
+ * Optimizers.adam(0.3).bookForm();               // the book's lr_t form with eps 1e-7: ..., eps=1e-07, form=BOOK)
+ * Optimizers.adamW(0.01);                        // AdamW(..., weightDecay=0.01)
  * Optimizers.radam(0.01)                         // RAdam(lr=0.01, beta1=0.9, beta2=0.999, eps=1e-08)
  * }</pre>
  */

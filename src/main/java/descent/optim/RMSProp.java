@@ -23,7 +23,9 @@ import java.util.List;
  * larger (the first one is η·g/(√(1−α)·|g|) ≈ 10·η·sign(g) with α = 0.99).
  *
  * <pre>{@code
- * Optimizers.rmsProp(0.1).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30)   // RMSProp(lr=0.1, alpha=0.99, eps=1e-08)
+ * var path = Optimizers.rmsProp(0.1).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30);
+ * path.name();      // RMSProp(lr=0.1, alpha=0.99, eps=1e-08)
+ * path.last().x()   // Vec[-0.6974184359619137, 1.4834509826897888E-8]
  * }</pre>
  */
 public final class RMSProp implements Optimizer {

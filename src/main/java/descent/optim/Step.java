@@ -17,7 +17,7 @@ import java.util.Map;
 public record Step(int step, Vec x, double f, Vec gradient, double lr, Map<String, Vec> state, Vec effectiveLr) {
 
     public Step {
-        state = Map.copyOf(state);
+        state = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(state)); // keeps the optimizer's order
     }
 
     /** Euclidean norm of the gradient at x. */

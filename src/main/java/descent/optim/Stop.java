@@ -6,7 +6,7 @@ package descent.optim;
  * of throwing).
  *
  * <pre>{@code
- * Optimizers.adam(0.1).minimize(Functions.rosenbrock(), Vec.of(-1, 2), Stop.after(5000).gradNormBelow(1e-6))
+ * Optimizers.adam(0.1).minimize(Functions.rosenbrock(), Vec.of(-1, 2), Stop.after(5000).gradNormBelow(1e-6)).size();  // 2654 steps: stopped before 5000
  * Optimizers.sgd(100).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), Stop.after(200).markDiverged()).diverged()  // true
  * }</pre>
  *

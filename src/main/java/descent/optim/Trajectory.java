@@ -13,8 +13,8 @@ import java.util.List;
  *
  * <pre>{@code
  * var path = Optimizers.sgd(0.95).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30);
- * path.toTable()      // step, x0, x1, f, gradNorm, lr, and |buffer| per optimizer state
- * path.last().x()     // Vec[-0.35..., 0.08...]
+ * path.toTable();     // step, x0, x1, f, gradNorm, lr, and |buffer| per optimizer state
+ * path.last().x()     // Vec[-0.3503929957523197, 0.0847823165504322]
  * }</pre>
  */
 public final class Trajectory {

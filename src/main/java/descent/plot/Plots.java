@@ -157,6 +157,18 @@ public final class Plots {
         return Animation.sweep(f, start, steps, name, values, optimizer);
     }
 
+    // ---- classifier and grid figures (DecisionBoundary, Subplots) ----------------------------------------------
+
+    /** The predicted class of a 2-D classifier over the plane, with the data on top; see {@link DecisionBoundary}. */
+    public static PlotlyFigure decisionBoundary(descent.nn.Sequential model, descent.data.Dataset data) {
+        return DecisionBoundary.figure(model, data, "decision regions of " + model);
+    }
+
+    /** Figures side by side, {@code cols} to a row; see {@link Subplots}. */
+    public static PlotlyFigure grid(String title, int cols, PlotlyFigure... panels) {
+        return Subplots.of(title, cols, panels);
+    }
+
     /** The points of a trajectory as Vecs, for bounding boxes. */
     static List<Vec> points(Trajectory path) {
         List<Vec> r = new ArrayList<>();

@@ -11,7 +11,7 @@ package descent.schedule;
  * Σ η_t² &lt; ∞, which power in (0.5, 1] satisfies.
  *
  * <pre>{@code
- * Schedules.inverseTime(0.5).factor(4)            // 1/(1 + 2) = 0.333...
+ * Schedules.inverseTime(0.5).factor(4);           // 1/(1 + 2) = 0.333...
  * Schedules.inverseTime(1, 0.5).factor(3)         // 1/√4 = 0.5
  * }</pre>
  */

@@ -15,8 +15,8 @@ package descent.schedule;
  * is not included (schedules scale only the learning rate). PyTorch raises after total_steps; we hold the last value.
  *
  * <pre>{@code
- * Schedules.oneCycle(100)          // OneCycle(totalSteps=100, pctStart=0.3, divFactor=25.0, finalDivFactor=10000.0)
- * Schedules.oneCycle(100).factor(0)   // 0.04
+ * Schedules.oneCycle(100);         // OneCycle(totalSteps=100, pctStart=0.3, divFactor=25.0, finalDivFactor=10000.0)
+ * Schedules.oneCycle(100).factor(0)   // 0.040000000000000036: starts at 1/divFactor
  * }</pre>
  */
 public record OneCycle(int totalSteps, double pctStart, double divFactor, double finalDivFactor) implements Schedule {

@@ -9,8 +9,8 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * Schedule s = Schedules.stepDecay(10, 0.5);       // halve every 10 steps
- * Optimizers.sgd(0.1).withSchedule(s)              // lr at step t is 0.1 * s.factor(t)
- * s.toTable(30, 0.1)                               // step, factor, lr
+ * Optimizers.sgd(0.1).withSchedule(s);             // lr at step t is 0.1 * s.factor(t)
+ * s.toTable(30, 0.1);                              // step, factor, lr: 0.1 for steps 0-9, 0.05, then 0.025
  * Schedule mine = step -> 1.0 / Math.sqrt(step + 1);   // any lambda is a schedule too
  * }</pre>
  *

@@ -4,16 +4,16 @@ package descent.schedule;
  * Short factories for learning-rate schedules; each returns a record that prints as its spec.
  *
  * <pre>{@code
- * Schedules.constant()                  // Constant()
- * Schedules.stepDecay(10, 0.5)          // ×0.5 every 10 steps
- * Schedules.exponential(0.95)           // ×0.95 every step
- * Schedules.inverseTime(0.1)            // 1/(1 + 0.1·t)
- * Schedules.cosine(100)                 // half a cosine from 1 to 0 over 100 steps
- * Schedules.cosineRestarts(10, 2)       // SGDR: periods 10, 20, 40, ...
- * Schedules.warmupCosine(10, 100)       // linear warm-up for 10 steps, cosine to 0 at step 100
- * Schedules.warmupLinear(10, 100)
- * Schedules.warmupConstant(10)
- * Schedules.transformer(512, 4000)      // d^-0.5·min(t^-0.5, t·w^-1.5), use with base lr 1
+ * Schedules.constant();                 // Constant()
+ * Schedules.stepDecay(10, 0.5);         // ×0.5 every 10 steps
+ * Schedules.exponential(0.95);          // ×0.95 every step
+ * Schedules.inverseTime(0.1);           // 1/(1 + 0.1·t)
+ * Schedules.cosine(100);                // half a cosine from 1 to 0 over 100 steps
+ * Schedules.cosineRestarts(10, 2);      // SGDR: periods 10, 20, 40, ...
+ * Schedules.warmupCosine(10, 100);      // linear warm-up for 10 steps, cosine to 0 at step 100
+ * Schedules.warmupLinear(10, 100);
+ * Schedules.warmupConstant(10);
+ * Schedules.transformer(512, 4000);     // d^-0.5·min(t^-0.5, t·w^-1.5), use with base lr 1
  * Schedules.oneCycle(100)               // PyTorch's OneCycleLR shape (base lr = max_lr)
  * }</pre>
  */

@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  * The matrix-multiply kernel behind {@link Matrix#times}: which BLAS was found, and the one call that uses it.
  *
  * <pre>{@code
- * Blas.implementation()   // "native OpenBLAS via JNI (/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3)"
+ * Blas.implementation()   // e.g. "native OpenBLAS via JNI (/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3)"
  * }</pre>
  *
  * Uses {@code dev.ludovic.netlib:blas}, the BLAS layer of Apache Spark. In order of preference:

@@ -8,9 +8,9 @@ import java.util.Locale;
  *
  * <pre>{@code
  * var m = Matrix.of(new double[][]{{1, 2, 3}, {4, 5, 6}});
- * m.rows()       // 2
- * m.get(1, 2)    // 6.0
- * m              // Matrix(2x3)[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]
+ * m.rows();      // 2
+ * m.get(1, 2);   // 6.0
+ * m              // Matrix(2x3)[[1, 2, 3], [4, 5, 6]]
  * }</pre>
  *
  * The backing array is exposed through {@link #data()} on purpose: kernels and optimizers update it in place.

@@ -15,8 +15,8 @@ import java.util.Locale;
  * weights (and batch-norm statistics) are restored when it stops; a fit that runs to its end keeps the last ones.
  *
  * <pre>{@code
- * EarlyStopping.patience(3)                                    // EarlyStopping(patience=3, minDelta=0, restoreBest=true)
- * EarlyStopping.patience(5).withMinDelta(1e-3).withRestoreBest(false)
+ * EarlyStopping.patience(3);                                   // EarlyStopping(patience=3, minDelta=0, restoreBest=true)
+ * EarlyStopping.patience(5).withMinDelta(1e-3).withRestoreBest(false)   // EarlyStopping(patience=5, minDelta=0.001, restoreBest=false)
  * }</pre>
  */
 public record EarlyStopping(int patience, double minDelta, boolean restoreBest) {

@@ -4,7 +4,12 @@ package descent.train;
  * The summary of one epoch: means of its mini-batch losses and accuracies, and the validation set's evaluation.
  *
  * <pre>{@code
- * history.epochs()    // one row per EpochResult
+ * var data = Splits.trainTest(Datasets.spirals(400, 0.05, 1), 0.2, 7);
+ * var net = Mlp.of(2, 32, 32, 2).seed(1);
+ * var trainer = Trainer.of(net, data.train(), Optimizers.adam(0.01)).batchSize(32).seed(42).validation(data.test());
+ * var history = trainer.fit(10);
+ * history.epochResults().get(9);   // EpochResult(epoch=9, loss=0.593169, accuracy=0.6625, validationLoss=0.647797, validationAccuracy=0.5375)
+ * history.epochs()                 // the same numbers as a table, one row per EpochResult
  * }</pre>
  *
  * @param epoch              0-based epoch number

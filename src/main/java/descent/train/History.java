@@ -14,11 +14,14 @@ import java.util.Locale;
  * Everything a training run recorded: one row per iteration, one row per epoch, and per-layer statistics per epoch.
  *
  * <pre>{@code
+ * var data = Splits.trainTest(Datasets.spirals(400, 0.05, 1), 0.2, 7);
+ * var net = Mlp.of(2, 32, 32, 2).seed(1);
+ * var trainer = Trainer.of(net, data.train(), Optimizers.adam(0.01)).batchSize(32).seed(42).validation(data.test());
  * var h = trainer.fit(10);
- * h.iterations()     // iteration, epoch, loss, accuracy, lr
- * h.epochs()         // epoch, iterations, loss, accuracy, validationLoss, validationAccuracy, lr
- * h.layers()         // epoch, index, layer, gradNorm, activationMean, activationStd (means over the epoch's steps)
- * h                  // History(10 epochs, 5000 iterations, loss 0.0312, accuracy 0.991, validation accuracy 0.970)
+ * h.iterations();    // iteration, epoch, loss, accuracy, lr
+ * h.epochs();        // epoch, iterations, loss, accuracy, validationLoss, validationAccuracy, lr
+ * h.layers();        // epoch, index, layer, gradNorm, activationMean, activationStd (means over the epoch's steps)
+ * h                  // History(10 epochs, 100 iterations, loss 0.5932, accuracy 0.6625, validation accuracy 0.5375)
  * }</pre>
  *
  * The same seeds give the same History, bit for bit.

@@ -14,7 +14,11 @@ import java.util.Locale;
  * the input (σ' ≤ 1/4 at every sigmoid), while ReLU networks keep them of similar size.
  *
  * <pre>{@code
- * trainer.step().layers().toTable()   // index, layer, activationMean, activationStd, gradNorm (empty without parameters)
+ * var data = Splits.trainTest(Datasets.spirals(400, 0.05, 1), 0.2, 7);
+ * var net = Mlp.of(2, 32, 32, 2).seed(1);
+ * var trainer = Trainer.of(net, data.train(), Optimizers.adam(0.01)).batchSize(32).seed(42).validation(data.test());
+ * var stats = trainer.step().layers();   // LayerStats(gradNorm: Dense(2, 32)=0.235 Dense(32, 32)=0.696 Dense(32, 2)=0.753)
+ * stats.toTable()                        // index, layer, activationMean, activationStd, gradNorm (empty without parameters)
  * }</pre>
  */
 public final class LayerStats {

@@ -5,9 +5,12 @@ package descent.train;
  * Jupyter live display (in {@code descent.notebook}) implement the same three calls.
  *
  * <pre>{@code
- * trainer.progress(Progress.console()).fit(10);   // epoch 3/10 [=======>      ] 30% loss 0.4123 acc 0.861
- * trainer.progress(Progress.none())
- * trainer.progress(Progress.live()).fit(10);      // what suits where you are: a live display in Jupyter, else the bar
+ * var data = Splits.trainTest(Datasets.spirals(400, 0.05, 1), 0.2, 7);
+ * var net = Mlp.of(2, 32, 32, 2).seed(1);
+ * var trainer = Trainer.of(net, data.train(), Optimizers.adam(0.01)).batchSize(32).seed(42).validation(data.test());
+ * trainer.progress(Progress.console()).fit(5);    // epoch 5 [=====...=====] 100%  it 50/50  loss 0.5981  acc 0.719  val 0.563
+ * trainer.progress(Progress.none()).fit(5);       // silent
+ * trainer.progress(Progress.live()).fit(5);       // what suits where you are: a live display in Jupyter, else the bar
  * }</pre>
  */
 public interface Progress {

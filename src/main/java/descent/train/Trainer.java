@@ -29,12 +29,14 @@ import java.util.List;
  * {@link #withReplacement()}); PyTorch's {@code optimizer.state[p]}: one {@link State} per parameter tensor.
  *
  * <pre>{@code
+ * var data = Splits.trainTest(Datasets.spirals(400, 0.05, 1), 0.2, 7);    // 320 train, 80 test
  * var net = Mlp.of(2, 32, 32, 2).seed(1);
- * var trainer = Trainer.of(net, spirals, Optimizers.sgd(0.1)).batchSize(32).seed(42)
- *         .validation(test).earlyStopping(EarlyStopping.patience(5)).progress(Progress.console());
- * trainer.step()                 // TrainingStep(iteration=0, epoch=0, loss=0.74, accuracy=0.47, lr=0.1)
- * var history = trainer.fit(50); // History(...)
- * history.epochs()
+ * var trainer = Trainer.of(net, data.train(), Optimizers.adam(0.01)).batchSize(32).seed(42).validation(data.test());
+ * trainer.earlyStopping(EarlyStopping.patience(5));
+ * trainer.step();                 // TrainingStep(iteration=0, epoch=0, loss=1.009, accuracy=0.375, lr=0.01)
+ * var history = trainer.fit(100); // History(72 epochs, 720 iterations, ...; stopped early after epoch 71: ...)
+ * history.epochs();               // epoch, iterations, loss, accuracy, validationLoss, validationAccuracy, lr
+ * trainer.evaluate(data.test())   // Evaluation(loss=0.0196858, accuracy=1.000)
  * }</pre>
  *
  * Safety: input data with NaN or infinite values is rejected up front. If a step's loss, a gradient, or an updated

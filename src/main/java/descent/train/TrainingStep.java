@@ -4,9 +4,12 @@ package descent.train;
  * What one mini-batch step did.
  *
  * <pre>{@code
+ * var data = Splits.trainTest(Datasets.spirals(400, 0.05, 1), 0.2, 7);
+ * var net = Mlp.of(2, 32, 32, 2).seed(1);
+ * var trainer = Trainer.of(net, data.train(), Optimizers.adam(0.01)).batchSize(32).seed(42).validation(data.test());
  * var s = trainer.step();
- * s            // TrainingStep(iteration=0, epoch=0, loss=2.31, accuracy=0.09, lr=0.1)
- * s.layers().toTable()
+ * s;           // TrainingStep(iteration=0, epoch=0, loss=1.009, accuracy=0.375, lr=0.01)
+ * s.layers().toTable()   // index, layer, activationMean, activationStd, gradNorm
  * }</pre>
  *
  * @param iteration 0-based number of this update (the optimizer's step)

@@ -1,0 +1,156 @@
+package descent.experiment;
+
+import descent.data.Dataset;
+import descent.nn.Initializers;
+import descent.nn.Mlp;
+import descent.optim.Optimizers;
+import descent.plot.LineTrace;
+import descent.plot.PlotlyFigure;
+import descent.plot.Subplots;
+import descent.train.Trainer;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Deep Learning from Scratch §6.3.2: the same network trained with and without batch normalization, for initial
+ * weights of many scales.
+ *
+ * <pre>
+ *   network   input → 5 × [Dense(100) (→ BatchNorm) → ReLU] → Dense(classes), weights N(0, scale²), biases 0
+ *   training  SGD lr 0.01, batches of 100 drawn with replacement (the book's np.random.choice), epochs of n/100 steps
+ *   measured  accuracy on the whole training set (evaluation mode) before training and after every epoch
+ *   scales    the book's np.logspace(0, −4, 16): 1, 0.54, 0.29, …, 0.0001
+ * </pre>
+ *
+ * The book's finding: with batch norm the network learns at almost every scale, and faster; without it, it learns only
+ * near the right scale. A run whose loss or weights become infinite stops there; its row says so and its curve ends.
+ *
+ * <pre>{@code
+ * var train = Datasets.fashionMnist(1000).train().sample(200, 42);   // the book: 1000 images
+ * var sweep = BatchNormSweep.run(train, BatchNormSweep.logspace(0, -4, 4), 2, 7);   // the book: bookScales(), 20 epochs
+ * sweep.table();    // scale, plainAccuracy, batchNormAccuracy, plainDivergedAt, batchNormDivergedAt
+ * sweep.curves();   // scale, batchNorm, epoch, accuracy
+ * sweep.figure()    // a grid: training accuracy per epoch, with and without batch norm
+ * }</pre>
+ */
+public record BatchNormSweep(Table table, Table curves, PlotlyFigure figure) {
+    public static final int HIDDEN_LAYERS = 5;
+    public static final int WIDTH = 100;
+    public static final double LR = 0.01;
+    public static final int BATCH = 100;
+
+    /** The book's 16 weight scales, np.logspace(0, −4, 16). */
+    public static double[] bookScales() {
+        return logspace(0, -4, 16);
+    }
+
+    /** {@code n} numbers 10^from … 10^to, evenly spaced in the exponent (numpy's logspace). */
+    public static double[] logspace(double from, double to, int n) {
+        if (n < 2 || !Double.isFinite(from) || !Double.isFinite(to)) {
+            throw new IllegalArgumentException("logspace(" + from + ", " + to + ", " + n + "): expected finite exponents and n >= 2, e.g. logspace(0, -4, 16).");
+        }
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) r[i] = Math.pow(10, from + (to - from) * i / (n - 1));
+        return r;
+    }
+
+    /** Trains 2 networks per scale on {@code train} for {@code epochs} epochs; {@code seed} fixes weights and batches. */
+    public static BatchNormSweep run(Dataset train, double[] scales, int epochs, long seed) {
+        if (scales.length == 0) {
+            throw new IllegalArgumentException("BatchNormSweep needs at least one weight scale, e.g. BatchNormSweep.bookScales().");
+        }
+        for (double s : scales) {
+            if (!(s > 0) || !Double.isFinite(s)) {
+                throw new IllegalArgumentException("Invalid weight scale: " + s + "; expected a finite std > 0, such as 0.01.");
+            }
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("Invalid number of epochs: " + epochs + "; expected at least 1, e.g. 20.");
+        }
+        int[] widths = new int[HIDDEN_LAYERS + 2];
+        widths[0] = train.features();
+        for (int i = 1; i <= HIDDEN_LAYERS; i++) widths[i] = WIDTH;
+        widths[HIDDEN_LAYERS + 1] = train.classes();
+        List<Run> runs = Runs.parallel(2 * scales.length, k -> {
+            double scale = scales[k / 2];
+            boolean bn = k % 2 == 1;
+            Mlp net = Mlp.of(widths).relu().init(Initializers.normal(scale)).seed(seed);
+            if (bn) net = net.batchNorm();
+            Trainer t = Trainer.of(net, train, Optimizers.sgd(LR)).batchSize(BATCH).withReplacement().seed(seed).layerStats(false);
+            double[] acc = new double[epochs + 1];
+            java.util.Arrays.fill(acc, Double.NaN);
+            acc[0] = t.evaluate(train).accuracy();
+            int divergedAt = -1;
+            for (int e = 1; e <= epochs; e++) {
+                try {
+                    t.fit(1);
+                } catch (ArithmeticException ex) {
+                    divergedAt = t.iteration();
+                    break;
+                }
+                acc[e] = t.evaluate(train).accuracy();
+            }
+            return new Run(scale, bn, acc, divergedAt);
+        });
+
+        DoubleColumn scale = DoubleColumn.create("scale"), plain = DoubleColumn.create("plainAccuracy"), withBn = DoubleColumn.create("batchNormAccuracy");
+        IntColumn plainDiv = IntColumn.create("plainDivergedAt"), bnDiv = IntColumn.create("batchNormDivergedAt");
+        DoubleColumn cScale = DoubleColumn.create("scale");
+        BooleanColumn cBn = BooleanColumn.create("batchNorm");
+        IntColumn cEpoch = IntColumn.create("epoch");
+        DoubleColumn cAcc = DoubleColumn.create("accuracy");
+        List<PlotlyFigure> panels = new ArrayList<>();
+        double[] epochAxis = new double[epochs + 1];
+        for (int e = 0; e <= epochs; e++) epochAxis[e] = e;
+        for (int i = 0; i < scales.length; i++) {
+            Run p = runs.get(2 * i), b = runs.get(2 * i + 1);
+            scale.append(scales[i]);
+            plain.append(p.last());
+            withBn.append(b.last());
+            if (p.divergedAt < 0) plainDiv.appendMissing();
+            else plainDiv.append(p.divergedAt);
+            if (b.divergedAt < 0) bnDiv.appendMissing();
+            else bnDiv.append(b.divergedAt);
+            for (Run r : new Run[] {p, b}) {
+                for (int e = 0; e <= epochs; e++) {
+                    cScale.append(r.scale);
+                    cBn.append(r.bn);
+                    cEpoch.append(e);
+                    cAcc.append(r.accuracy[e]);
+                }
+            }
+            panels.add(PlotlyFigure.of(String.format(Locale.ROOT, "W ~ N(0, %.3g²)", scales[i]),
+                            LineTrace.of(epochAxis, b.accuracy).lines().name("batch norm").color("#1f77b4").width(2),
+                            LineTrace.of(epochAxis, p.accuracy).lines().name("no batch norm").color("#ff7f0e").dash("dash").width(2))
+                    .withLayout("yaxis.range", new double[] {0, 1})
+                    .withLayout("xaxis.title.text", i / 4 == (scales.length - 1) / 4 ? "epoch" : "")
+                    .withLayout("yaxis.title.text", i % 4 == 0 ? "train accuracy" : ""));
+        }
+        String what = train.size() + " images of " + train.name() + ", " + HIDDEN_LAYERS + " hidden layers of " + WIDTH
+                + " ReLU, SGD(lr=" + LR + "), batch " + BATCH + ", " + epochs + " epochs, seed " + seed;
+        Table table = Table.create("final training accuracy: " + what, scale, plain, withBn, plainDiv, bnDiv);
+        Table curves = Table.create("training accuracy per epoch", cScale, cBn, cEpoch, cAcc);
+        PlotlyFigure figure = Subplots.of("Batch norm vs none across weight scales (" + what + ")", 4, panels)
+                .withLayout("title.font.size", 13);
+        return new BatchNormSweep(table, curves, figure);
+    }
+
+    private record Run(double scale, boolean bn, double[] accuracy, int divergedAt) {
+        double last() {
+            for (int e = accuracy.length - 1; e >= 0; e--) if (!Double.isNaN(accuracy[e])) return accuracy[e];
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return table.toString();
+    }
+}
