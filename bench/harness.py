@@ -519,7 +519,38 @@ def main():
         if not check.get("ok"):
             sys.exit("[bench] the numpy and PyTorch references disagree (bench/check_references.py); not timing them")
 
+    startup = {}
+    if not a.no_startup:        # first, so that a run cut short still has them
+        reps = 1 if a.quick else 3
+        startup.update(jshell_timings(reps))
+        startup.update(notebook_timing(reps))
+
     gemm, rows, skipped, collapsed = [], [], [], set()
+    stem = f"{started:%Y-%m-%d}-{env['host']}" + ("-quick" if a.quick else "")
+
+    def write(final):
+        """The report so far: rewritten after every round, so an interrupted run keeps its finished rounds."""
+        extras = {}
+        for impl, label in (("descent", "Load Fashion-MNIST (70,000 images), descent's loader"),
+                            ("numpy", "Load Fashion-MNIST (70,000 images), numpy gzip + frombuffer")):
+            v = [r["load_seconds"] for r in rows if r["impl"] == impl and r.get("load_seconds") is not None]
+            extras[label] = sorted(set(v)) if v else "not measured"   # one value per process
+        extras.update(startup)
+        env["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+        probes = [g for g in gemm if "gflops" in g]
+        text = report(a, rows, skipped, probes, extras, env, started, time.perf_counter() - t_start, check, collapsed)
+        if not final:
+            text = text.replace("\n", f"\n\n*Partial: {done} of {a.rounds} rounds finished.*\n", 1)
+        os.makedirs(a.out, exist_ok=True)
+        for name in (f"{stem}.md", "latest-quick.md" if a.quick else "latest.md"):
+            with open(os.path.join(a.out, name), "w") as f:
+                f.write(text)
+        with open(os.path.join(a.out, f"{stem}.jsonl"), "w") as f:
+            for r in probes + rows:
+                f.write(json.dumps(r) + "\n")
+        return text
+
+    done = 0
     for rnd in range(a.rounds):
         order = a.impls[rnd % len(a.impls):] + a.impls[:rnd % len(a.impls)]
         for threads in a.threads:       # GEMM probes, alternating like the training runs
@@ -553,31 +584,14 @@ def main():
             for c in collapsed:
                 log(f"{NAMES[c[0]]} {c[1]} with {c[2]} thread(s) ran at less than a third of its best setting in "
                     f"round 1; not repeating it")
-    gemm = [g for g in gemm if "gflops" in g]
+        done = rnd + 1
+        if done < a.rounds:
+            write(final=False)
+            log(f"round {done} of {a.rounds} done; partial report written")
 
-    extras = {}
-    for impl, label in (("descent", "Load Fashion-MNIST (70,000 images), descent's loader"),
-                        ("numpy", "Load Fashion-MNIST (70,000 images), numpy gzip + frombuffer")):
-        v = [r["load_seconds"] for r in rows if r["impl"] == impl and r.get("load_seconds") is not None]
-        extras[label] = sorted(set(v)) if v else "not measured"   # one value per process
-    if not a.no_startup:
-        reps = 1 if a.quick else 3
-        extras.update(jshell_timings(reps))
-        extras.update(notebook_timing(reps))
-
-    env["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    text = report(a, rows, skipped, gemm, extras, env, started, time.perf_counter() - t_start, check, collapsed)
-    os.makedirs(a.out, exist_ok=True)
-    stem = f"{started:%Y-%m-%d}-{env['host']}" + ("-quick" if a.quick else "")
-    for name in (f"{stem}.md", "latest-quick.md" if a.quick else "latest.md"):
-        with open(os.path.join(a.out, name), "w") as f:
-            f.write(text)
-    with open(os.path.join(a.out, f"{stem}.jsonl"), "w") as f:
-        for r in gemm + rows:
-            f.write(json.dumps(r) + "\n")
+    text = write(final=True)
     print(text)
     log(f"wrote {os.path.relpath(os.path.join(a.out, stem + '.md'), ROOT)}")
-
 
 if __name__ == "__main__":
     main()
