@@ -525,7 +525,8 @@ def main():
                    help="rounds that also run the Trainer and Java-BLAS rows (default 1: they are context, not the "
                         "comparison, and a full round takes long on a busy machine)")
     p.add_argument("--no-startup", action="store_true", help="skip the JShell and notebook start-up timings")
-    p.add_argument("--out", help="folder for the report (default bench/results; --quick: target/bench-results, "
+    p.add_argument("--out", help="folder for the report, <date>-<time>-<host>.md and latest.md (default "
+                                  "bench/results; --quick: target/bench-results, "
                                   "so a CI smoke run leaves the committed results alone)")
     a = p.parse_args()
     a.iterations = a.iterations or (300 if a.quick else 2000)
@@ -557,7 +558,7 @@ def main():
         startup.update(notebook_timing(reps))
 
     gemm, rows, skipped, collapsed = [], [], [], set()
-    stem = f"{started:%Y-%m-%d}-{env['host']}" + ("-quick" if a.quick else "")
+    stem = f"{started:%Y-%m-%d-%H%M}-{env['host']}" + ("-quick" if a.quick else "")
 
     def write(final):
         """The report so far: rewritten after every round, so an interrupted run keeps its finished rounds."""
