@@ -1,5 +1,6 @@
 package descent.data;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -70,13 +71,27 @@ public final class Batches {
 
     /** The row indices of the next batch. */
     public int[] next() {
+        int[] rows = new int[batchSize];
+        int size = next(rows);
+        return size == rows.length ? rows : Arrays.copyOf(rows, size);
+    }
+
+    /**
+     * The next batch written into {@code rows}, which must hold at least {@link #batchSize()} indices: the same
+     * sequence as {@link #next()}, for training loops that allocate nothing per step. Returns how many indices were
+     * written, fewer than the batch size only for the last batch of an {@link #inOrder} pass.
+     */
+    public int next(int[] rows) {
+        if (rows.length < batchSize) {
+            throw new IllegalArgumentException("Batches.next(rows) needs an array of at least " + batchSize
+                    + " indices but got " + rows.length + "; allocate new int[batches.batchSize()].");
+        }
         steps++;
         if (kind == Kind.REPLACEMENT) {
-            int[] rows = new int[batchSize];
             for (int i = 0; i < batchSize; i++) rows[i] = random.nextInt(n);
             epoch = (int) ((steps - 1) / batchesPerEpoch());
             endOfEpoch = steps % batchesPerEpoch() == 0;
-            return rows;
+            return batchSize;
         }
         int need = kind == Kind.IN_ORDER ? 1 : batchSize;
         if (cursor + need > n) {
@@ -85,11 +100,10 @@ public final class Batches {
             epoch++;
         }
         int size = Math.min(batchSize, n - cursor);
-        int[] rows = new int[size];
         System.arraycopy(order, cursor, rows, 0, size);
         cursor += size;
         endOfEpoch = cursor + (kind == Kind.IN_ORDER ? 1 : batchSize) > n;
-        return rows;
+        return size;
     }
 
     /** Batches per epoch: n / batchSize (rounded up for {@link #inOrder}, which keeps the last short batch). */

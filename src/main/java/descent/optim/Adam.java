@@ -138,9 +138,7 @@ public final class Adam implements Optimizer {
     @Override
     public void update(double[] w, double[] g, State state, double lr) {
         int t = state.advance();
-        double[] m = state.buffer("m"), v = state.buffer("v");
-        moments(g, m, v, beta1, beta2);
-        step(w, m, v, t, lr, beta1, beta2, eps, form);
+        step(w, g, state.buffer("m"), state.buffer("v"), t, lr, beta1, beta2, eps, form);
     }
 
     /** m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g². Shared with AdamW and RAdam. */
@@ -152,17 +150,26 @@ public final class Adam implements Optimizer {
     }
 
     /** The bias-corrected step, in either form. Shared with AdamW. */
-    static void step(double[] w, double[] m, double[] v, int t, double lr, double beta1, double beta2, double eps, Form form) {
+    /**
+     * The moments and the step in one pass, as the class comment writes them: m̂/(√v̂ + ε) with m̂ = m/c1 and
+     * √v̂ = √v/√c2, the bias corrections c1 = 1-β1^t and c2 = 1-β2^t taken out of the loop. One division and one
+     * square root per coordinate; on a network this loop is most of Adam's cost.
+     */
+    static void step(double[] w, double[] g, double[] m, double[] v, int t, double lr, double beta1, double beta2,
+                     double eps, Form form) {
         double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
-        if (form == Form.PYTORCH) {
-            for (int i = 0; i < w.length; i++) w[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);
-        } else {
-            double lrT = lr * Math.sqrt(c2) / c1;
-            for (int i = 0; i < w.length; i++) w[i] -= lrT * m[i] / (Math.sqrt(v[i]) + eps);
+        // PyTorch: lr·(m/c1)/(√v/√c2 + ε).  Book: lr_t·m/(√v + ε) with lr_t = lr·√c2/c1.
+        double a = form == Form.PYTORCH ? lr / c1 : lr * Math.sqrt(c2) / c1;
+        double s = form == Form.PYTORCH ? 1 / Math.sqrt(c2) : 1;
+        for (int i = 0; i < w.length; i++) {
+            double mi = beta1 * m[i] + (1 - beta1) * g[i];
+            double vi = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+            m[i] = mi;
+            v[i] = vi;
+            w[i] -= a * mi / (Math.sqrt(vi) * s + eps);
         }
     }
 
-    /** η/(√v̂ + ε) per coordinate, the rate applied to m̂ (with the book's form, ε/√(1−β2^t) in place of ε). */
     static double[] effective(State state, double lr, double beta2, double eps, Form form) {
         if (state.t() == 0) return Hyper.nan(state.size());
         double c2 = 1 - Math.pow(beta2, state.t());

@@ -109,9 +109,7 @@ public final class AdamW implements Optimizer {
     public void update(double[] w, double[] g, State state, double lr) {
         int t = state.advance();
         for (int i = 0; i < w.length; i++) w[i] *= 1 - lr * weightDecay;
-        double[] m = state.buffer("m"), v = state.buffer("v");
-        Adam.moments(g, m, v, beta1, beta2);
-        Adam.step(w, m, v, t, lr, beta1, beta2, eps, Adam.Form.PYTORCH);
+        Adam.step(w, g, state.buffer("m"), state.buffer("v"), t, lr, beta1, beta2, eps, Adam.Form.PYTORCH);
     }
 
     @Override

@@ -69,6 +69,7 @@ public final class Trainer {
     private Matrix xb;
     private Matrix yb;
     private int[] labels;
+    private int[] rows;
     private int iteration;
     private final History history = new History();
     private double epochLoss;
@@ -202,6 +203,7 @@ public final class Trainer {
         xb = Matrix.zeros(b, train.features());
         yb = Matrix.zeros(b, train.classes());
         labels = new int[b];
+        rows = new int[b];
         int n = model.size();
         mean = new double[n];
         std = new double[n];
@@ -215,8 +217,8 @@ public final class Trainer {
     /** Runs one mini-batch: forward, loss, backward, one optimizer update per parameter tensor. */
     public TrainingStep step() {
         start();
-        int[] rows = batches.next();
-        gather(train, rows, 0, rows.length, xb, yb, labels);
+        int count = batches.next(rows);     // into a reused buffer: a step allocates no arrays
+        gather(train, rows, 0, count, xb, yb, labels);
         for (int i = 0; i < tensors.length; i++) System.arraycopy(tensors[i].data(), 0, beforeStep[i], 0, beforeStep[i].length);
         double lr = optimizer.lrAt(iteration);
 

@@ -78,4 +78,29 @@ class BatchesTest {
         assertThrows(IllegalArgumentException.class, () -> Batches.inOrder(0, 1));
         assertEquals(4, Batches.shuffled(4, 100, 1).next().length); // cut to n
     }
+
+    @Test
+    void nextIntoABufferGivesTheSameSequenceAsNext() {
+        Batches[][] pairs = {
+                {Batches.shuffled(10, 3, 7), Batches.shuffled(10, 3, 7)},
+                {Batches.withReplacement(10, 3, 7), Batches.withReplacement(10, 3, 7)},
+                {Batches.inOrder(7, 3), Batches.inOrder(7, 3)}};
+        for (Batches[] p : pairs) {
+            int[] buffer = new int[3];
+            for (int k = 0; k < 8; k++) {
+                int[] expected = p[0].next();
+                int size = p[1].next(buffer);
+                assertArrayEquals(expected, Arrays.copyOf(buffer, size), p[0] + ", batch " + k);
+                assertEquals(p[0].epoch(), p[1].epoch(), "epoch after batch " + k);
+                assertEquals(p[0].endOfEpoch(), p[1].endOfEpoch(), "end of epoch after batch " + k);
+            }
+        }
+    }
+
+    @Test
+    void nextIntoRejectsATooShortBuffer() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Batches.shuffled(10, 3, 7).next(new int[2]));
+        assertEquals("Batches.next(rows) needs an array of at least 3 indices but got 2; allocate new int[batches.batchSize()].",
+                e.getMessage());
+    }
 }
