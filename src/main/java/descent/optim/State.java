@@ -66,12 +66,31 @@ public final class State {
         return List.copyOf(buffers.keySet());
     }
 
-    /** A deep copy, for snapshots in a trajectory. */
+    /** A deep copy, for snapshots in a trajectory or for rollback with {@link #restoreFrom(State)}. */
     public State copy() {
         State c = new State(size);
         c.t = t;
         buffers.forEach((k, v) -> c.buffers.put(k, v.clone()));
         return c;
+    }
+
+    /**
+     * Makes this state equal to {@code other} (a {@link #copy()} taken earlier): its update count and every buffer's
+     * values. With {@code copy()} this is a snapshot for rollback: {@code var saved = s.copy(); ...; s.restoreFrom(saved)}.
+     * Throws, leaving this state unchanged, when {@code other} belongs to a parameter of another size or optimizer.
+     */
+    public State restoreFrom(State other) {
+        if (other == null || other.size != size || !other.buffers.keySet().equals(buffers.keySet())) {
+            throw new IllegalArgumentException("Cannot restore " + describe() + " from " + (other == null ? "null" : other.describe())
+                    + "; a snapshot must come from copy() of a state with the same size and buffers.");
+        }
+        t = other.t;
+        buffers.forEach((k, v) -> System.arraycopy(other.buffers.get(k), 0, v, 0, size));
+        return this;
+    }
+
+    private String describe() {
+        return "State(size=" + size + ", buffers=" + buffers.keySet() + ")";
     }
 
     @Override
