@@ -37,9 +37,18 @@ public interface Optimizer {
     /** The same algorithm and hyperparameters with another base learning rate. */
     Optimizer withLr(double lr);
 
-    /** The learning rate of the update with this 0-based step number. */
+    /**
+     * The learning rate of the update with this 0-based step number: η times the schedule's factor, which is checked
+     * here, where it is used (a NaN, infinite or negative factor throws, naming the step and the schedule).
+     */
     default double lrAt(int step) {
-        return lr() * schedule().factor(step);
+        double lr = lr() * schedule().checkedFactor(step);
+        if (!Double.isFinite(lr)) {
+            throw new IllegalStateException("The learning rate at step " + step + " is " + lr + " = " + lr() + " × "
+                    + schedule().factor(step) + " from " + descent.schedule.Schedules.name(schedule())
+                    + "; a schedule's factor times the base rate must stay finite.");
+        }
+        return lr;
     }
 
     /** The per-coordinate buffers this algorithm keeps, in display order (empty for SGD). */
