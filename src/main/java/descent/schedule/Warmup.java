@@ -30,6 +30,6 @@ public record Warmup(int steps, Schedule then) implements Schedule {
 
     @Override
     public String toString() {
-        return "Warmup(steps=" + steps + ", then=" + then + ")";
+        return "Warmup(steps=" + steps + ", then=" + Schedules.name(then) + ")";
     }
 }
