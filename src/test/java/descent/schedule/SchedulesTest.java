@@ -136,7 +136,7 @@ class SchedulesTest {
         assertEquals("Schedule(1/sqrt(t+1))", named.toString());
         assertEquals(0.5, named.factor(3));
         assertEquals("Cosine(period=10, minFactor=0.0)", Schedules.name(Schedules.cosine(10)));
-        assertEquals("Warmup(steps=2, then=Schedule(lambda))", Schedules.name(Schedules.warmup(2, lambda)).replaceAll("then=.*\\)$", "then=Schedule(lambda))"));
+        assertEquals("Warmup(steps=2, then=Schedule(lambda))", Schedules.warmup(2, lambda).toString());
         // factors() and toTable() use checkedFactor: a negative factor fails naming the step and the schedule
         Schedule bad = Schedules.of("drops below 0", t -> 1 - 0.5 * t);
         var e = assertThrows(IllegalStateException.class, () -> bad.toTable(5));
