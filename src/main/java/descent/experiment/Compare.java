@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.fn.Objective;
 import descent.fn.Vec;
 import descent.optim.Optimizer;
@@ -36,9 +37,7 @@ public final class Compare {
         if (optimizers == null || optimizers.length == 0) {
             throw new IllegalArgumentException("Compare.optimizers needs at least one optimizer; e.g. Optimizers.sgd(0.1), Optimizers.adam(0.1).");
         }
-        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
-            throw new IllegalArgumentException("Invalid tolerance: " + tolerance + "; expected a finite distance > 0, such as 1e-3.");
-        }
+        Check.positive("tolerance", tolerance, "a distance such as 1e-3");
         List<Trajectory> runs = new ArrayList<>();
         for (Optimizer o : optimizers) runs.add(o.minimize(f, start, Stop.after(steps).markDiverged()));
         return new Comparison(f, start, steps, tolerance, runs);

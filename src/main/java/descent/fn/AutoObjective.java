@@ -1,5 +1,6 @@
 package descent.fn;
 
+import descent.base.Check;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,9 +18,7 @@ final class AutoObjective implements Objective {
         if (f == null) {
             throw new IllegalArgumentException("Functions.auto needs a lambda such as (x, y) -> x.square().plus(y.square()); got null.");
         }
-        if (dim < 1) {
-            throw new IllegalArgumentException("Invalid dimension: " + dim + "; a function needs at least 1 input.");
-        }
+        Check.positive("dimension", dim);
         this.name = name == null ? "f" : name;
         this.dim = dim;
         this.f = f;

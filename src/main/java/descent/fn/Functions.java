@@ -1,5 +1,6 @@
 package descent.fn;
 
+import descent.base.Check;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
@@ -116,9 +117,7 @@ public final class Functions {
      * minimum at the origin. SGD converges only for η &lt; 2/κ and then needs ~κ steps along x.
      */
     public static Objective illConditioned(double kappa) {
-        if (!(kappa >= 1) || !Double.isFinite(kappa)) {
-            throw new IllegalArgumentException("Invalid condition number: " + kappa + "; expected a finite number >= 1, such as 100.");
-        }
+        Check.that(kappa >= 1 && Double.isFinite(kappa), "condition number", kappa, "a finite number >= 1", "such as 100");
         return of("(x^2 + " + kappa + "y^2)/2", (x, y) -> (x * x + kappa * y * y) / 2, (x, y) -> Vec.of(x, kappa * y))
                 .withMinima(Vec.of(0, 0));
     }
@@ -186,9 +185,7 @@ public final class Functions {
 
     /** Rastrigin in n dimensions: 10n + Σ(x_i² − 10 cos 2πx_i), gradient 2x_i + 20π sin 2πx_i, minimum 0 at 0. */
     public static Objective rastrigin(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("Invalid dimension: " + n + "; Rastrigin needs n >= 1.");
-        }
+        Check.positive("dimension", n);
         double tau = 2 * Math.PI;
         return of("Rastrigin(" + n + "-D)", n, x -> {
             double s = 10.0 * x.length;

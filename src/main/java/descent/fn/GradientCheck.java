@@ -1,8 +1,9 @@
 package descent.fn;
 
+import descent.base.Check;
+import descent.base.Format;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -12,7 +13,7 @@ import java.util.SplittableRandom;
  * var f = Functions.rosenbrock();                          // analytic gradient
  * GradientCheck.of(f, Vec.of(0.5, 0.5));                   // vs central difference, h = 1e-4: maxRelError=3.92e-08
  * var auto = Functions.auto("rosen", (x, y) -> x.minus(1).square().plus(y.minus(x.square()).square().times(100)));
- * GradientCheck.of(f, auto, Vec.of(-1, 2));                // analytic vs automatic: maxAbsError=0.00
+ * GradientCheck.of(f, auto, Vec.of(-1, 2));                // analytic vs automatic: maxAbsError=0
  * GradientCheck.random(f, Gradients.numerical(f), 20, 2.0, 42)   // 20 random points in [-2, 2]^2
  * }</pre>
  *
@@ -93,10 +94,8 @@ public record GradientCheck(String a, String b, int points, double maxAbsError, 
      * (same seed, same points).
      */
     public static GradientCheck random(Objective a, Objective b, int count, double radius, long seed) {
-        if (count < 1 || !(radius > 0) || !Double.isFinite(radius)) {
-            throw new IllegalArgumentException("GradientCheck.random needs count >= 1 and a finite radius > 0; got count="
-                    + count + ", radius=" + radius + ".");
-        }
+        Check.positive("number of points", count);
+        Check.positive("radius", radius, "such as 2.0");
         SplittableRandom rnd = new SplittableRandom(seed);
         List<Vec> pts = new ArrayList<>();
         for (int k = 0; k < count; k++) {
@@ -114,7 +113,7 @@ public record GradientCheck(String a, String b, int points, double maxAbsError, 
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "GradientCheck(%s vs %s, %d points, maxAbsError=%.3g, maxRelError=%.3g, worstAt=%s)",
-                a, b, points, maxAbsError, maxRelError, worstAt);
+        return "GradientCheck(" + a + " vs " + b + ", " + points + " points, maxAbsError=" + Format.number(maxAbsError, 3)
+                + ", maxRelError=" + Format.number(maxRelError, 3) + ", worstAt=" + worstAt + ")";
     }
 }

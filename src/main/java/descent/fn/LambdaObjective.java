@@ -1,5 +1,6 @@
 package descent.fn;
 
+import descent.base.Check;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
@@ -19,9 +20,7 @@ final class LambdaObjective implements Objective {
         if (f == null) {
             throw new IllegalArgumentException("Functions.of needs a lambda such as (x, y) -> x * x + y * y; got null.");
         }
-        if (dim < 1) {
-            throw new IllegalArgumentException("Invalid dimension: " + dim + "; a function needs at least 1 input.");
-        }
+        Check.positive("dimension", dim);
         this.name = name == null ? "f" : name;
         this.dim = dim;
         this.f = f;

@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.base.Check;
 import descent.schedule.Schedule;
 import descent.schedule.Schedules;
 
@@ -50,7 +51,7 @@ public record AdaGrad(double lr, double eps, Schedule schedule) implements Optim
 
     public AdaGrad {
         Plumbing.check(lr, schedule);
-        Plumbing.positive("eps", eps);
+        Check.positive("eps", eps);
     }
 
     public AdaGrad(double lr) { this(lr, DEFAULT_EPS, Schedules.constant()); }

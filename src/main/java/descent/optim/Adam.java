@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.base.Check;
 import descent.schedule.Schedule;
 import descent.schedule.Schedules;
 
@@ -83,8 +84,8 @@ public record Adam(double lr, double beta1, double beta2, double eps, Form form,
         Plumbing.check(lr, schedule);
         Plumbing.unitInterval("beta1", beta1);
         Plumbing.unitInterval("beta2", beta2);
-        Plumbing.positive("eps", eps);
-        Plumbing.notNull("Adam form", form, "use Adam.Form.PYTORCH or Adam.Form.BOOK");
+        Check.positive("eps", eps);
+        Check.notNull("Adam form", form, "use Adam.Form.PYTORCH or Adam.Form.BOOK");
     }
 
     public Adam(double lr) { this(lr, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPS, Form.PYTORCH, Schedules.constant()); }

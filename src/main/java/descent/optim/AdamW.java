@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.base.Check;
 import descent.schedule.Schedule;
 
 import java.util.List;
@@ -40,8 +41,8 @@ public record AdamW(Adam adam, double weightDecay) implements Optimizer {
     public static final double DEFAULT_WEIGHT_DECAY = 0.01;
 
     public AdamW {
-        Plumbing.notNull("AdamW's Adam", adam, "use Optimizers.adamW(lr)");
-        Plumbing.nonNegative("weightDecay", weightDecay);
+        Check.notNull("AdamW's Adam", adam, "use Optimizers.adamW(lr)");
+        Check.nonNegative("weightDecay", weightDecay);
     }
 
     public AdamW(double lr) { this(new Adam(lr), DEFAULT_WEIGHT_DECAY); }

@@ -1,5 +1,7 @@
 package descent.optim;
 
+import descent.base.Check;
+import descent.base.Format;
 import descent.fn.Objective;
 import descent.fn.Vec;
 import tech.tablesaw.api.DoubleColumn;
@@ -37,9 +39,8 @@ public final class Descent {
     private boolean diverged;
 
     Descent(Optimizer optimizer, Objective f, Vec start) {
-        if (optimizer == null || f == null) {
-            throw new IllegalArgumentException("Descent needs an optimizer and a function; got optimizer=" + optimizer + ", f=" + f + ".");
-        }
+        Check.notNull("optimizer", optimizer, "such as Optimizers.sgd(0.1)");
+        Check.notNull("function", f, "such as Functions.dlfsBowl()");
         f.checkInput(start);
         if (!start.isFinite()) {
             throw new IllegalArgumentException("Start point " + start + " has a NaN or infinite coordinate; pick a finite point such as Vec.of(-7, 2).");
@@ -93,9 +94,7 @@ public final class Descent {
 
     /** Runs {@code n} more updates and returns the whole trajectory. */
     public Trajectory run(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("Number of steps must be >= 0; got " + n + ".");
-        }
+        Check.nonNegative("number of steps", n);
         for (int i = 0; i < n; i++) step();
         stopReason = "ran " + n + " steps";   // not reached when a step throws: the run keeps the divergence as its reason
         return trajectory();
@@ -103,20 +102,18 @@ public final class Descent {
 
     /** Runs until {@code stop} says so and returns the whole trajectory. */
     public Trajectory run(Stop stop) {
-        if (stop == null) {
-            throw new IllegalArgumentException("Stop is null; use Stop.after(100) or run(100).");
-        }
+        Check.notNull("stop", stop, "use Stop.after(100) or run(100)");
         stopReason = "ran " + stop.maxSteps() + " steps";
         for (int i = 0; i < stop.maxSteps(); i++) {
             Step last = steps.get(steps.size() - 1);
             if (stop.gradNorm() > 0 && last.gradNorm() < stop.gradNorm()) {
-                stopReason = "gradNorm " + Plumbing.format(last.gradNorm()) + " < " + Plumbing.format(stop.gradNorm()) + " at step " + last.step();
+                stopReason = "gradNorm " + Format.repr(last.gradNorm()) + " < " + Format.repr(stop.gradNorm()) + " at step " + last.step();
                 break;
             }
             if (stop.fChange() > 0 && steps.size() > 1) {
                 double change = Math.abs(last.f() - steps.get(steps.size() - 2).f());
                 if (change < stop.fChange()) {
-                    stopReason = "fChange " + Plumbing.format(change) + " < " + Plumbing.format(stop.fChange()) + " at step " + last.step();
+                    stopReason = "fChange " + Format.repr(change) + " < " + Format.repr(stop.fChange()) + " at step " + last.step();
                     break;
                 }
             }
@@ -204,9 +201,9 @@ public final class Descent {
         Vec g = f.gradient(x);
         if (!g.isFinite()) throw notFinite(t, "the gradient of " + f.name(), x, "is " + g);
         if (t > 0 && Divergence.grewTooFar(f0, fx)) {
-            throw new ArithmeticException(optimizer + " diverged at step " + t + ": f = " + Plumbing.format(fx) + " at " + x
-                    + " is more than " + Plumbing.format(Divergence.GROWTH) + " × max(1, |f(start)|) above f(start) = "
-                    + Plumbing.format(f0) + "; try a smaller learning rate.");
+            throw new ArithmeticException(optimizer + " diverged at step " + t + ": f = " + Format.number(fx) + " at " + x
+                    + " rose more than " + Format.repr(Divergence.GROWTH) + " × max(1, |f(start)|) above f(start) = "
+                    + Format.number(f0) + " (Divergence.GROWTH); try a smaller learning rate.");
         }
         Map<String, Vec> buffers = new LinkedHashMap<>();
         for (String name : s.names()) buffers.put(name, Vec.of(s.buffer(name)));

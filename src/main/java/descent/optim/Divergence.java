@@ -15,7 +15,7 @@ package descent.optim;
  *
  * <pre>{@code
  * Optimizers.sgd(1.5).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), Stop.after(100).markDiverged()).stopReason()
- *     // SGD(lr=1.5) diverged at step 11: f = 1.68e+07 at Vec[...] is more than 1e+06 × max(1, |f(start)|) above f(start) = 6.45; ...
+ *     // SGD(lr=1.5) diverged at step 11: f = 1.678e+07 at Vec[...] rose more than 1e+06 × max(1, |f(start)|) above f(start) = 6.45 ...
  * }</pre>
  */
 public final class Divergence {

@@ -1,8 +1,10 @@
 package descent.optim;
 
+import descent.base.Format;
 import descent.fn.Objective;
 import descent.fn.Vec;
 import descent.schedule.Schedule;
+import descent.schedule.Schedules;
 
 import java.util.Arrays;
 import java.util.List;
@@ -44,8 +46,8 @@ public interface Optimizer {
     default double lrAt(int step) {
         double lr = lr() * schedule().checkedFactor(step);
         if (!Double.isFinite(lr)) {
-            throw new IllegalStateException("The learning rate at step " + step + " is " + lr + " = " + lr() + " × "
-                    + schedule().factor(step) + " from " + descent.schedule.Schedules.name(schedule())
+            throw new IllegalStateException("The learning rate at step " + step + " is " + lr + " = " + Format.repr(lr()) + " × "
+                    + Format.repr(schedule().factor(step)) + " from " + Schedules.name(schedule())
                     + "; a schedule's factor times the base rate must stay finite.");
         }
         return lr;

@@ -1,5 +1,7 @@
 package descent.optim;
 
+import descent.base.Check;
+import descent.base.Format;
 import descent.schedule.Schedule;
 import descent.schedule.Schedules;
 
@@ -8,7 +10,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What every optimizer record shares, kept here so that each algorithm's file shows its math first: the checks of
@@ -20,40 +21,13 @@ final class Plumbing {
 
     /** The two hyperparameters every optimizer has: a learning rate and a schedule. */
     static void check(double lr, Schedule schedule) {
-        if (!(lr > 0) || !Double.isFinite(lr)) {
-            throw new IllegalArgumentException("Invalid learning rate: " + lr
-                    + "; expected a finite number > 0, typically between 1e-4 and 1.");
-        }
-        notNull("schedule", schedule, "use Schedules.constant() for a fixed learning rate");
+        Check.positive("learning rate", lr, "typically between 1e-4 and 1");
+        Check.notNull("schedule", schedule, "use Schedules.constant() for a fixed learning rate");
     }
 
     /** A decay rate or momentum in [0, 1). */
-    static double unitInterval(String name, double value) {
-        if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException("Invalid " + name + ": " + value + "; expected a number in [0, 1), such as 0.9.");
-        }
-        return value;
-    }
-
-    static double nonNegative(String name, double value) {
-        if (!(value >= 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException("Invalid " + name + ": " + value + "; expected a finite number >= 0.");
-        }
-        return value;
-    }
-
-    static double positive(String name, double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException("Invalid " + name + ": " + value + "; expected a finite number > 0, such as 1e-8.");
-        }
-        return value;
-    }
-
-    static <T> T notNull(String name, T value, String hint) {
-        if (value == null) {
-            throw new IllegalArgumentException("Invalid " + name + ": null; " + hint + ".");
-        }
-        return value;
+    static void unitInterval(String name, double value) {
+        Check.closedOpen(name, value, 0, 1, "such as 0.9");
     }
 
     /** a/(√(s·b_i) + e) per coordinate of buffer b: η/σ of AdaGrad, RMSProp, Adam and RAdam; NaN before the first update. */
@@ -93,7 +67,7 @@ final class Plumbing {
                 String s = components(inner, parts);
                 if (s != null) schedule = s;
             } else if (!(v instanceof Enum<?> e && e.ordinal() == 0)) {
-                parts.add(c.getName() + "=" + (v instanceof Double d ? format(d) : String.valueOf(v)));
+                parts.add(c.getName() + "=" + (v instanceof Double d ? Format.repr(d) : String.valueOf(v)));
             }
         }
         return schedule;
@@ -105,16 +79,5 @@ final class Plumbing {
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("Cannot read " + c.getName() + " of " + r.getClass().getSimpleName(), e);
         }
-    }
-
-    /** {@code 0.95}, {@code 1e-08}: short, and the same text for the same double. */
-    static String format(double v) {
-        String s = Double.toString(v);
-        int e = s.indexOf('E');
-        if (e < 0) return s;
-        // Java prints 1.0E-8; PyTorch prints 1e-08. Keep every significant digit, use the familiar form.
-        String mantissa = s.substring(0, e).replaceAll("\\.0$", "");
-        int exp = Integer.parseInt(s.substring(e + 1));
-        return mantissa + (exp < 0 ? "e-" : "e+") + String.format(Locale.ROOT, "%02d", Math.abs(exp));
     }
 }

@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.base.Check;
 import descent.schedule.Schedule;
 import descent.schedule.Schedules;
 
@@ -71,7 +72,7 @@ public record RAdam(double lr, double beta1, double beta2, double eps, Schedule 
         Plumbing.check(lr, schedule);
         Plumbing.unitInterval("beta1", beta1);
         Plumbing.unitInterval("beta2", beta2);
-        Plumbing.positive("eps", eps);
+        Check.positive("eps", eps);
     }
 
     public RAdam(double lr) { this(lr, Adam.DEFAULT_BETA1, Adam.DEFAULT_BETA2, Adam.DEFAULT_EPS, Schedules.constant()); }

@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.base.Check;
 import descent.schedule.Schedule;
 import descent.schedule.Schedules;
 
@@ -54,7 +55,7 @@ public record RMSProp(double lr, double alpha, double eps, Schedule schedule) im
     public RMSProp {
         Plumbing.check(lr, schedule);
         Plumbing.unitInterval("alpha", alpha);
-        Plumbing.positive("eps", eps);
+        Check.positive("eps", eps);
     }
 
     public RMSProp(double lr) { this(lr, DEFAULT_ALPHA, DEFAULT_EPS, Schedules.constant()); }

@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.base.Check;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,7 @@ public final class State {
 
     /** Fresh state for a parameter of {@code size} coordinates, with zeroed buffers of these names. */
     public static State of(int size, String... names) {
-        if (size <= 0) {
-            throw new IllegalArgumentException("State size must be at least 1; got " + size + ".");
-        }
+        Check.positive("state size", size);
         State s = new State(size);
         for (String n : names) s.buffers.put(n, new double[size]);
         return s;

@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.base.Check;
+
 /**
  * A schedule given as a lambda, with a name for {@code toString}, tables and legends; its factors are checked where
  * they are used like every schedule's ({@link Schedule#checkedFactor}).
@@ -15,13 +17,9 @@ package descent.schedule;
  */
 public record Named(String name, Schedule fn) implements Schedule {
     public Named {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("Invalid schedule name: " + (name == null ? "null" : "\"" + name + "\"")
-                    + "; expected a short description such as \"1/sqrt(t+1)\".");
-        }
-        if (fn == null) {
-            throw new IllegalArgumentException("Invalid schedule " + name + ": null; expected a lambda such as t -> 1 / Math.sqrt(t + 1.0).");
-        }
+        Check.that(name != null && !name.isBlank(), "schedule name", name == null ? null : "\"" + name + "\"",
+                "a short description", "such as \"1/sqrt(t+1)\"");
+        Check.notNull("schedule " + name, fn, "give a lambda such as t -> 1 / Math.sqrt(t + 1.0)");
     }
 
     @Override

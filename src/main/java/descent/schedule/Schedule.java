@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.base.Check;
+import descent.base.Format;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -34,7 +36,7 @@ public interface Schedule {
     default double checkedFactor(int step) {
         double f = factor(step);
         if (!(f >= 0) || f == Double.POSITIVE_INFINITY) {
-            throw new IllegalStateException(Schedules.name(this) + " returned the factor " + f + " at step " + step
+            throw new IllegalStateException(Schedules.name(this) + " returned the factor " + Format.repr(f) + " at step " + step
                     + "; a schedule must return a finite factor >= 0 for every step"
                     + (f < 0 ? " (a negative factor would climb the loss: gradient ascent)" : "")
                     + ". Check its formula at step " + step + ".");
@@ -44,9 +46,7 @@ public interface Schedule {
 
     /** The factors of steps 0..steps−1. */
     default double[] factors(int steps) {
-        if (steps < 0) {
-            throw new IllegalArgumentException("Invalid number of steps: " + steps + "; expected >= 0.");
-        }
+        Check.nonNegative("number of steps", steps);
         double[] r = new double[steps];
         for (int t = 0; t < steps; t++) r[t] = checkedFactor(t);
         return r;
@@ -62,9 +62,7 @@ public interface Schedule {
 
     /** One row per step 0..steps−1: step, factor, and lr = baseLr·factor. */
     default Table toTable(int steps, double baseLr) {
-        if (!(baseLr > 0) || !Double.isFinite(baseLr)) {
-            throw new IllegalArgumentException("Invalid base learning rate: " + baseLr + "; expected a finite number > 0.");
-        }
+        Check.positive("base learning rate", baseLr);
         Table t = toTable(steps);
         t.addColumns(t.doubleColumn("factor").multiply(baseLr).setName("lr"));
         return t;

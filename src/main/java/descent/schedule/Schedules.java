@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.base.Check;
+
 /**
  * Short factories for learning-rate schedules; each returns a record that prints as its spec.
  *
@@ -119,10 +121,8 @@ public final class Schedules {
     }
 
     private static int afterWarmup(int warmup, int total) {
-        if (warmup < 1 || total <= warmup) {
-            throw new IllegalArgumentException("Invalid warm-up: " + warmup + " of " + total
-                    + " steps; expected 1 <= warmup < total, such as warmupCosine(10, 100).");
-        }
+        Check.that(warmup >= 1 && total > warmup, "warm-up", warmup + " of " + total + " steps", "1 <= warmup < total",
+                "such as warmupCosine(10, 100)");
         return total - warmup;
     }
 }

@@ -109,7 +109,7 @@ class DescentFailureTest {
         e = assertThrows(IllegalStateException.class, () -> Optimizers.sgd(0.1).withSchedule(t -> Double.POSITIVE_INFINITY).lrAt(4));
         assertTrue(e.getMessage().startsWith("Schedule(lambda) returned the factor Infinity at step 4"), e.getMessage());
         e = assertThrows(IllegalStateException.class, () -> Optimizers.sgd(10).withSchedule(t -> 1e308).lrAt(0));
-        assertTrue(e.getMessage().startsWith("The learning rate at step 0 is Infinity = 10.0 × 1.0E308 from Schedule(lambda)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("The learning rate at step 0 is Infinity = 10.0 × 1e+308 from Schedule(lambda)"), e.getMessage());
         // zero pauses the updates, as cosine annealing to 0 does at its end
         assertEquals(0.0, Optimizers.sgd(0.1).withSchedule(Schedules.cosine(10)).lrAt(10));
     }
