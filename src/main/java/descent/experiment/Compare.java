@@ -18,7 +18,8 @@ import java.util.List;
  *         Optimizers.momentum(1e-3), Optimizers.adam(0.05), Optimizers.sgd(0.01))   // optimizer, finalF, distToMin, stepsToTol, diverged, gradNorm
  * }</pre>
  *
- * A run that meets NaN or infinity does not stop the comparison: it ends early and its row says diverged.
+ * A run that diverges (a NaN or infinity, or f more than {@link descent.optim.Divergence#GROWTH} times above its
+ * start) does not stop the comparison: it ends at its last good point and its row says diverged.
  */
 public final class Compare {
     /** Default "reached the minimum" distance. */

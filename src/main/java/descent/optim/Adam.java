@@ -17,15 +17,10 @@ import java.util.List;
  *   w ← w − η·√(1 − β2^t)/(1 − β1^t)·m / (√v + ε)   Form.BOOK (Deep Learning from Scratch)
  * </pre>
  *
- * Kingma &amp; Ba, "Adam" (ICLR 2015); PyTorch {@code torch.optim.Adam} (lr = 0.001, betas = (0.9, 0.999),
- * eps = 1e-8); Deep Learning from Scratch §6.1.6 (eps = 1e-7). The two forms differ only in where ε sits: see
- * {@link Form}. In the lecture's θ ← θ − (η/σ)·m, σ is √v̂ and m is m̂.
- *
- * <pre>{@code
- * Optimizers.adam(0.3);                       // Adam(lr=0.3, beta1=0.9, beta2=0.999, eps=1e-08)
- * Optimizers.adam(0.3).withBetas(0.9, 0.99);  // Adam(lr=0.3, beta1=0.9, beta2=0.99, eps=1e-08)
- * Optimizers.adam(0.3).bookForm()             // Adam(lr=0.3, beta1=0.9, beta2=0.999, eps=1e-07, form=BOOK)
- * }</pre>
+ * Kingma &amp; Ba, "Adam" (ICLR 2015); PyTorch {@code torch.optim.Adam} (lr = 0.001, betas = (0.9, 0.999), eps = 1e-8);
+ * Deep Learning from Scratch §6.1.6 (eps = 1e-7). The forms differ only in where ε sits ({@link Form}). In the
+ * lecture's θ ← θ − (η/σ)·m, σ is √v̂ and m is m̂. Example: {@code Optimizers.adam(0.3).withBetas(0.9, 0.99)} prints
+ * {@code Adam(lr=0.3, beta1=0.9, beta2=0.99, eps=1e-08)}; {@code .bookForm()} adds {@code eps=1e-07, form=BOOK}.
  */
 public record Adam(double lr, double beta1, double beta2, double eps, Form form, Schedule schedule) implements Optimizer {
 
@@ -34,7 +29,7 @@ public record Adam(double lr, double beta1, double beta2, double eps, Form form,
         int t = state.advance();
         double[] m = state.buffer("m"), v = state.buffer("v");
         double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
-        // both forms as a·m/(√v·s + ε), the corrections taken out of the loop: one division and one root per coordinate
+        // both forms as a·m/(√v·s + ε), corrections out of the loop: one division and one root per coordinate
         double a = form == Form.PYTORCH ? lr / c1 : lr * Math.sqrt(c2) / c1;
         double s = form == Form.PYTORCH ? 1 / Math.sqrt(c2) : 1;
         for (int i = 0; i < w.length; i++) {
