@@ -1,7 +1,6 @@
 package descent.fn;
 
 import descent.base.Check;
-import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
