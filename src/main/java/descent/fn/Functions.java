@@ -1,6 +1,7 @@
 package descent.fn;
 
 import descent.base.Check;
+
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;

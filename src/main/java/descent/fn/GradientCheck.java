@@ -2,6 +2,7 @@ package descent.fn;
 
 import descent.base.Check;
 import descent.base.Format;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,6 +1,7 @@
 package descent.fn;
 
 import descent.base.Check;
+
 import java.util.Arrays;
 import java.util.Locale;
 

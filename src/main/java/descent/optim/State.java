@@ -1,6 +1,7 @@
 package descent.optim;
 
 import descent.base.Check;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package descent.schedule;
 
 import descent.base.Check;
 import descent.base.Format;
+
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
