@@ -103,17 +103,17 @@ public final class Descent {
     /** Runs until {@code stop} says so and returns the whole trajectory. */
     public Trajectory run(Stop stop) {
         Check.notNull("stop", stop, "use Stop.after(100) or run(100)");
-        stopReason = "ran " + stop.maxSteps() + " steps";
+        String reason = "ran " + stop.maxSteps() + " steps";
         for (int i = 0; i < stop.maxSteps(); i++) {
             Step last = steps.get(steps.size() - 1);
             if (stop.gradNorm() > 0 && last.gradNorm() < stop.gradNorm()) {
-                stopReason = "gradNorm " + Format.repr(last.gradNorm()) + " < " + Format.repr(stop.gradNorm()) + " at step " + last.step();
+                reason = "gradNorm " + Format.number(last.gradNorm()) + " < " + Format.repr(stop.gradNorm()) + " at step " + last.step();
                 break;
             }
             if (stop.fChange() > 0 && steps.size() > 1) {
                 double change = Math.abs(last.f() - steps.get(steps.size() - 2).f());
                 if (change < stop.fChange()) {
-                    stopReason = "fChange " + Format.repr(change) + " < " + Format.repr(stop.fChange()) + " at step " + last.step();
+                    reason = "fChange " + Format.number(change) + " < " + Format.repr(stop.fChange()) + " at step " + last.step();
                     break;
                 }
             }
@@ -121,9 +121,10 @@ public final class Descent {
                 step();
             } catch (ArithmeticException e) {
                 if (!stop.markOnDivergence()) throw e;
-                break;   // step() marked the run diverged and kept it as it was before the failing update
+                return trajectory();   // step() marked the run diverged, with the reason, as it was before the failing update
             }
         }
+        stopReason = reason;
         return trajectory();
     }
 

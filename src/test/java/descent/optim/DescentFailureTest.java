@@ -17,9 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DescentFailureTest {
 
     /** Everything a user can see of a run, to compare before and after a failure. */
-    private record Seen(Vec x, int t, List<Step> steps, String state) {
+    private record Seen(Vec x, int t, List<Step> steps, String state, String stopReason) {
         static Seen of(Descent run) {
-            return new Seen(run.x(), run.t(), run.trajectory().steps(), run.state().toString());
+            return new Seen(run.x(), run.t(), run.trajectory().steps(), run.state().toString(), run.trajectory().stopReason());
+        }
+
+        /** The same run, now ending with this reason (a divergence). */
+        Seen endedBy(String reason) {
+            return new Seen(x, t, steps, state, reason);
         }
     }
 
@@ -31,14 +36,14 @@ class DescentFailureTest {
         Seen before = Seen.of(run);
         var e = assertThrows(ArithmeticException.class, () -> run.run(200));
         assertTrue(e.getMessage().startsWith("Momentum(lr=100.0, momentum=0.5) diverged at step 2: f = "), e.getMessage());
-        assertEquals(before, Seen.of(run), "x, t, trajectory and state as before the failing step");
+        assertEquals(before.endedBy(e.getMessage()), Seen.of(run), "x, t, trajectory and state as before the failing step");
         assertTrue(run.diverged(), "diverged() reflects the failure");
         assertTrue(run.trajectory().diverged());
         assertEquals(e.getMessage(), run.trajectory().stopReason());
         // the next step does not apply the gradient of the point it did not keep: it refuses until reset()
         var again = assertThrows(IllegalStateException.class, run::step);
         assertEquals("This run diverged (" + e.getMessage() + "); call reset() to start again.", again.getMessage());
-        assertEquals(before, Seen.of(run));
+        assertEquals(before.endedBy(e.getMessage()), Seen.of(run));
         assertEquals(0, run.reset().t());
         assertFalse(run.diverged());
     }
@@ -50,7 +55,7 @@ class DescentFailureTest {
         Seen start = Seen.of(big);
         var e = assertThrows(ArithmeticException.class, () -> big.run(5));
         assertTrue(e.getMessage().endsWith("= Infinity; try a smaller learning rate."), e.getMessage());
-        assertEquals(start, Seen.of(big), "state buffers h untouched by the update that was not kept");
+        assertEquals(start.endedBy(e.getMessage()), Seen.of(big), "state buffers h untouched by the update that was not kept");
         assertTrue(big.diverged());
         // NaN: a function that is not defined past x = -6.75 (sqrt of a negative); the first step lands at x = -6.5
         var f = Functions.of("sqrt", (x, y) -> Math.sqrt(-x - 6.75) + y * y);
@@ -60,7 +65,7 @@ class DescentFailureTest {
         assertTrue(e.getMessage().startsWith("SGD(lr=0.5) diverged at step 1: f at Vec[-6.4999999"), e.getMessage());
         assertTrue(e.getMessage().endsWith("= NaN; sqrt is not defined at that finite point (such as log or sqrt of a negative"
                 + " number, 0/0): check the function, or try a smaller learning rate if the step jumped there."), e.getMessage());
-        assertEquals(start, Seen.of(r));
+        assertEquals(start.endedBy(e.getMessage()), Seen.of(r));
         assertTrue(r.diverged());
     }
 
@@ -103,6 +108,8 @@ class DescentFailureTest {
         assertEquals("Schedule(nan from 3) returned the factor NaN at step 3; a schedule must return a finite factor >= 0 for"
                 + " every step. Check its formula at step 3.", e.getMessage());
         assertFalse(e.getMessage().contains("learning rate"), "not blamed on the learning rate");
+        assertEquals(before, Seen.of(run));
+        assertThrows(IllegalStateException.class, () -> run.run(Stop.after(5).markDiverged()), "a schedule error is not a divergence");
         assertEquals(before, Seen.of(run));
         assertFalse(run.diverged(), "a broken schedule is not a divergence");
         // an infinite factor and a factor that overflows the rate
