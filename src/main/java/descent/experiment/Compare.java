@@ -40,6 +40,7 @@ public final class Compare {
         }
         Check.positive("tolerance", tolerance, "a distance such as 1e-3");
         List<Trajectory> runs = new ArrayList<>();
+        for (int i = 0; i < optimizers.length; i++) Check.notNull("optimizer " + i, optimizers[i], "such as Optimizers.sgd(0.1)");
         for (Optimizer o : optimizers) runs.add(o.minimize(f, start, Stop.after(steps).markDiverged()));
         return new Comparison(f, start, steps, tolerance, runs);
     }

@@ -67,5 +67,7 @@ class CompareTest {
     void rejectsNoOptimizers() {
         assertThrows(IllegalArgumentException.class, () -> Compare.optimizers(Functions.dlfsBowl(), Vec.of(-7, 2), 10));
         assertThrows(IllegalArgumentException.class, () -> Compare.optimizers(Functions.dlfsBowl(), Vec.of(-7, 2), 10, -1, Optimizers.sgd(0.1)));
+        var e = assertThrows(IllegalArgumentException.class, () -> Compare.optimizers(Functions.dlfsBowl(), Vec.of(-7, 2), 10, Optimizers.sgd(0.1), null));
+        assertEquals("Invalid optimizer 1: null; expected a value, not null; such as Optimizers.sgd(0.1).", e.getMessage());
     }
 }
