@@ -25,8 +25,11 @@ import java.util.Map;
  * run.trajectory()     // every point so far: Trajectory(Adam(...), 0 steps, from Vec[-7.0, 2.0] to Vec[-7.0, 2.0])
  * }</pre>
  *
- * A NaN or infinite point, f or gradient throws an {@link ArithmeticException} naming the step, the point and the
- * value; with {@link Stop#markDiverged()} the run ends instead and its trajectory is marked diverged.
+ * A step that diverges ({@link Divergence}: a NaN or infinite point, f or gradient, or f grown past
+ * {@link Divergence#GROWTH} times its start) throws an {@link ArithmeticException} naming the step, the point and the
+ * value, and is not kept: the run stays as it was before it, marked {@link #diverged()}. With
+ * {@link Stop#markDiverged()} the run ends there instead of throwing. f, its gradient and the schedule are checked
+ * where their values are used; a bad value at the start point is blamed on the function, not the learning rate.
  */
 public final class Descent {
     private final Optimizer optimizer;

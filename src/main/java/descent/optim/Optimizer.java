@@ -22,8 +22,9 @@ import java.util.List;
  * run.step();  run.step();  run.state()               // State(t=2): SGD keeps no buffers
  * }</pre>
  *
- * Implementations are immutable descriptions of an algorithm and its hyperparameters; all mutable memory is in the
- * {@code State} objects they create, so one optimizer can drive many runs and {@code reset} is just a new state.
+ * Implementations are records: immutable descriptions of an algorithm and its hyperparameters whose file opens with
+ * the algorithm and {@code update}; all mutable memory is in the {@code State} objects they create, so one optimizer
+ * can drive many runs and {@code reset} is just a new state.
  */
 public interface Optimizer {
 
