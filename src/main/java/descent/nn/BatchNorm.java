@@ -5,6 +5,7 @@ import descent.tensor.Matrix;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Batch normalization: standardizes each feature over the batch, then rescales it with a learned γ and shift β.
@@ -79,7 +80,8 @@ public final class BatchNorm implements Layer {
         int n = x.rows();
         if (training && n < 2) {
             throw new IllegalArgumentException(this + " needs at least 2 examples per batch in training to estimate a "
-                    + "variance, but got " + n + "; call setTraining(false) to use the running statistics.");
+                    + "variance, but got " + n + ". Train with a batch size of at least 2; to run one example through a trained "
+                    + "network use predict(x), which uses the running statistics.");
         }
         forwardInTraining = training;
         double[] in = x.data(), rm = runningMean.data(), rv = runningVar.data();
@@ -187,6 +189,11 @@ public final class BatchNorm implements Layer {
     /** The running (biased) variance used in evaluation (1 × width), live. */
     public Matrix runningVar() {
         return runningVar;
+    }
+
+    @Override
+    public OptionalInt inputWidth() {
+        return OptionalInt.of(width);
     }
 
     @Override

@@ -27,6 +27,15 @@ final class Checks {
         }
     }
 
+    /** Throws if m holds NaN or an infinity, naming the first one's row and column. */
+    static void finite(String what, Matrix m, String hint) {
+        int bad = m.firstNonFinite();
+        if (bad >= 0) {
+            throw new IllegalArgumentException(what + " has " + m.data()[bad] + " at row " + bad / m.cols() + ", column "
+                    + bad % m.cols() + "; " + hint);
+        }
+    }
+
     static int positive(String what, int n) {
         if (n <= 0) {
             throw new IllegalArgumentException("Invalid " + what + ": " + n + "; expected at least 1.");

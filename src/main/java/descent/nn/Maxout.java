@@ -3,6 +3,7 @@ package descent.nn;
 import descent.tensor.Matrix;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Maxout: a learned piecewise-linear activation. Each of the {@code out} units computes k affine functions of the
@@ -28,18 +29,25 @@ public final class Maxout implements Layer {
     private final int out;
     private final int k;
     private final Dense affine;
+    private final boolean seedShown;
     private Matrix y;
     private Matrix dz;
     private int[] winner;
 
     public Maxout(int in, int out, int k, Initializer init, long seed) {
+        this(in, out, k, init, seed, true);
+    }
+
+    /** {@code seedShown = false} for layers built by {@link Mlp}, whose own seed determines theirs. */
+    Maxout(int in, int out, int k, Initializer init, long seed, boolean seedShown) {
         this.in = Checks.positive("input width of Maxout", in);
         this.out = Checks.positive("output width of Maxout", out);
         if (k < 2) {
             throw new IllegalArgumentException("Invalid number of Maxout pieces k: " + k + "; expected at least 2 (k = 2 can learn ReLU).");
         }
         this.k = k;
-        this.affine = new Dense(in, out * k, init, seed);
+        this.affine = new Dense(in, out * k, init, seed, false);
+        this.seedShown = seedShown;
     }
 
     @Override
@@ -101,6 +109,11 @@ public final class Maxout implements Layer {
     }
 
     @Override
+    public OptionalInt inputWidth() {
+        return OptionalInt.of(in);
+    }
+
+    @Override
     public int outputWidth(int inputWidth) {
         if (inputWidth != in) {
             throw new IllegalArgumentException(this + " expects input width " + in + " but the layer before gives " + inputWidth + ".");
@@ -110,6 +123,6 @@ public final class Maxout implements Layer {
 
     @Override
     public String toString() {
-        return "Maxout(" + in + ", " + out + ", k=" + k + ")";
+        return "Maxout(" + in + ", " + out + ", k=" + k + (seedShown ? ", seed=" + affine.seed() : "") + ")";
     }
 }

@@ -3,6 +3,7 @@ package descent.nn;
 import descent.tensor.Matrix;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Parametric ReLU: a leaky ReLU whose negative slope α is learned, one α shared by the layer or one per neuron.
@@ -83,6 +84,12 @@ public final class PReLU implements Layer {
     /** The learned slopes: 1×1 when shared, 1×width otherwise (live). */
     public Matrix alpha() {
         return alpha.value();
+    }
+
+    /** Per-neuron slopes fix the width; one shared slope takes any. */
+    @Override
+    public OptionalInt inputWidth() {
+        return width > 0 ? OptionalInt.of(width) : OptionalInt.empty();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Layers applied one after another; backward runs them in reverse.
@@ -54,8 +55,10 @@ public class Sequential implements Layer {
         return new Sequential(new ArrayList<>(layers));
     }
 
+    /** Outputs for a batch; throws, naming the row and column, if the input holds NaN or an infinity. */
     @Override
     public Matrix forward(Matrix x) {
+        Checks.finite(getClass().getSimpleName() + " input", x, "remove or impute non-finite values first (missing values in the data?)");
         Matrix h = x;
         for (int i = 0; i < layers.size(); i++) {
             h = layers.get(i).forward(h);
@@ -79,12 +82,32 @@ public class Sequential implements Layer {
         layers.get(0).backwardParameters(g);
     }
 
-    /** Evaluation-mode outputs for x, copied; the training/evaluation mode is restored afterwards. */
+    /**
+     * Evaluation-mode outputs for x, copied; the training/evaluation mode is restored afterwards. Throws, naming the
+     * row and column, on a non-finite input, or on a non-finite output (then naming the first non-finite parameter).
+     */
     public Matrix predict(Matrix x) {
         boolean was = training;
         setTraining(false);
         try {
-            return forward(x).copy();
+            Matrix y = forward(x);
+            int bad = y.firstNonFinite();
+            if (bad >= 0) {
+                String cause = "";
+                for (Map.Entry<String, Matrix> e : stateTensors().entrySet()) {
+                    int b = e.getValue().firstNonFinite();
+                    if (b >= 0) {
+                        cause = "; the model itself is broken: " + e.getKey() + " holds " + e.getValue().data()[b] + " at row "
+                                + b / e.getValue().cols() + ", column " + b % e.getValue().cols()
+                                + " (a diverged training run? reload a saved model or retrain with a smaller learning rate)";
+                        break;
+                    }
+                }
+                throw new ArithmeticException(getClass().getSimpleName() + " output is " + y.data()[bad] + " at row " + bad / y.cols()
+                        + ", column " + bad % y.cols() + " although the input is finite" + (cause.isEmpty()
+                        ? "; the inputs are too large for the weights (overflow): scale the features, e.g. with Scaling." : cause + "."));
+            }
+            return y.copy();
         } finally {
             setTraining(was);
         }
@@ -175,25 +198,24 @@ public class Sequential implements Layer {
         return w;
     }
 
-    /** The input width the first layer that fixes one expects, or -1 if none does. */
-    public int inputWidth() {
+    /** The input width the first layer that fixes one expects (each layer is asked), or empty if none does. */
+    @Override
+    public OptionalInt inputWidth() {
         for (Layer l : layers) {
-            if (l instanceof Dense d) return d.in();
-            if (l instanceof Maxout m) return m.weights().rows();
-            if (l instanceof BatchNorm b) return b.gamma().cols();
-            if (l instanceof PReLU p && p.alpha().cols() > 1) return p.alpha().cols();
-            if (l instanceof Sequential s && s.inputWidth() > 0) return s.inputWidth();
+            OptionalInt w = l.inputWidth();
+            if (w.isPresent()) return w;
         }
-        return -1;
+        return OptionalInt.empty();
     }
 
     /** One row per layer: index, layer, output shape (N = batch size), number of parameters. */
     public Table summary() {
-        int w = inputWidth();
-        if (w < 0) {
-            throw new IllegalStateException("Cannot infer the input width of " + this + "; use summary(inputWidth).");
+        OptionalInt w = inputWidth();
+        if (w.isEmpty()) {
+            throw new IllegalStateException("Cannot infer the input width of " + this + ": no layer declares one"
+                    + " (Layer.inputWidth()); use summary(inputWidth).");
         }
-        return summary(w);
+        return summary(w.getAsInt());
     }
 
     public Table summary(int inputWidth) {
