@@ -84,7 +84,8 @@ public class Sequential implements Layer {
 
     /**
      * Evaluation-mode outputs for x, copied; the training/evaluation mode is restored afterwards. Throws, naming the
-     * row and column, on a non-finite input, or on a non-finite output (then naming the first non-finite parameter).
+     * row and column, on a non-finite input, and on a NaN output (naming the first non-finite parameter, if any).
+     * An output that overflows to ±Infinity from finite weights is returned as it is: its argmax is still defined.
      */
     public Matrix predict(Matrix x) {
         boolean was = training;
@@ -93,24 +94,28 @@ public class Sequential implements Layer {
             Matrix y = forward(x);
             int bad = y.firstNonFinite();
             if (bad >= 0) {
-                String cause = "";
-                for (Map.Entry<String, Matrix> e : stateTensors().entrySet()) {
-                    int b = e.getValue().firstNonFinite();
-                    if (b >= 0) {
-                        cause = "; the model itself is broken: " + e.getKey() + " holds " + e.getValue().data()[b] + " at row "
-                                + b / e.getValue().cols() + ", column " + b % e.getValue().cols()
-                                + " (a diverged training run? reload a saved model or retrain with a smaller learning rate)";
-                        break;
-                    }
+                String broken = brokenTensor();
+                if (broken != null || Double.isNaN(y.data()[bad])) {
+                    throw new ArithmeticException(getClass().getSimpleName() + " output is " + y.data()[bad] + " at row " + bad / y.cols()
+                            + ", column " + bad % y.cols() + " although the input is finite" + (broken != null
+                            ? "; the model itself is broken: " + broken + " (a diverged training run? reload a saved model or retrain with"
+                            + " a smaller learning rate)." : "; the values overflowed: scale the features, e.g. with Scaling, or use smaller weights."));
                 }
-                throw new ArithmeticException(getClass().getSimpleName() + " output is " + y.data()[bad] + " at row " + bad / y.cols()
-                        + ", column " + bad % y.cols() + " although the input is finite" + (cause.isEmpty()
-                        ? "; the inputs are too large for the weights (overflow): scale the features, e.g. with Scaling." : cause + "."));
             }
             return y.copy();
         } finally {
             setTraining(was);
         }
+    }
+
+    /** "0.W holds NaN at row 1, column 2" for the first parameter or buffer that is not finite, else null. */
+    private String brokenTensor() {
+        for (Map.Entry<String, Matrix> e : stateTensors().entrySet()) {
+            Matrix m = e.getValue();
+            int b = m.firstNonFinite();
+            if (b >= 0) return e.getKey() + " holds " + m.data()[b] + " at row " + b / m.cols() + ", column " + b % m.cols();
+        }
+        return null;
     }
 
     /** The output of layer i from the last forward (live buffer), or null before any forward. */
