@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Layer;
 import descent.nn.Maxout;
@@ -58,7 +59,7 @@ public record ActivationComparison(Table table, Table epochs, PlotlyFigure figur
         List<Trainer> trainers = new ArrayList<>();
         for (Mlp n : nets) trainers.add(setup.trainer(n, train).validation(test));
         int epochs = setup.epochs();
-        Runs.parallel(nets.size(), i -> trainers.get(i).fit(epochs));
+        Parallel.map(nets.size(), i -> trainers.get(i).fit(epochs));
         List<String> names = nets.stream().map(ActivationComparison::label).toList();
 
         StringColumn name = StringColumn.create("activation");

@@ -1,5 +1,7 @@
 package descent.experiment;
 
+import descent.base.Check;
+import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Initializers;
 import descent.nn.Mlp;
@@ -11,7 +13,6 @@ import descent.train.Trainer;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
@@ -72,12 +73,10 @@ public record BatchNormSweep(Table table, Table curves, PlotlyFigure figure) {
             throw new IllegalArgumentException("BatchNormSweep needs at least one weight scale, e.g. BatchNormSweep.bookScales().");
         }
         for (double s : scales) {
-            if (!(s > 0) || !Double.isFinite(s)) {
-                throw new IllegalArgumentException("Invalid weight scale: " + s + "; expected a finite std > 0, such as 0.01.");
-            }
+            Check.positive("weight scale", s, "a standard deviation such as 0.01");
         }
         int epochs = setup.epochs();
-        List<Run> runs = Runs.parallel(2 * scales.length, k -> {
+        List<Run> runs = Parallel.map(2 * scales.length, k -> {
             double scale = scales[k / 2];
             boolean bn = k % 2 == 1;
             Mlp net = setup.withInit(Initializers.normal(scale)).network(train);

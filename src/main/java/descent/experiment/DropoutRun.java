@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.data.Dataset;
 import descent.nn.Dropout;
 import descent.nn.Mlp;
@@ -90,9 +91,7 @@ public record DropoutRun(NetSetup setup, double p, Table curves, List<Mlp> netwo
      * so the trained networks are not touched and the same seed gives the same table.
      */
     public DropoutEnsemble ensemble(Dataset test, int members, long seed) {
-        if (members < 1) {
-            throw new IllegalArgumentException("Invalid number of ensemble members: " + members + "; expected at least 1, such as 32.");
-        }
+        Check.atLeast("number of ensemble members", members, 1, "such as 32");
         StringColumn conv = StringColumn.create("dropout");
         IntColumn count = IntColumn.create("members");
         DoubleColumn ens = DoubleColumn.create("ensembleAccuracy"), scaled = DoubleColumn.create("scaledAccuracy");

@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Initializer;
 import descent.nn.Mlp;
@@ -65,7 +66,7 @@ public record InitComparison(Table table, Table losses, PlotlyFigure figure) {
             Mlp net = setup.withInit(in).network(train);
             trainers.add(setup.trainer(net, train).withReplacement());
         }
-        List<History> hs = Runs.parallel(inits.length, i -> trainers.get(i).fitIterations(iterations));
+        List<History> hs = Parallel.map(inits.length, i -> trainers.get(i).fitIterations(iterations));
 
         StringColumn name = StringColumn.create("init");
         DoubleColumn first = DoubleColumn.create("firstLoss"), fin = DoubleColumn.create("finalLoss"), acc = DoubleColumn.create("testAccuracy");

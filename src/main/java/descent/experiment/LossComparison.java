@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Layer;
 import descent.nn.Layers;
@@ -88,7 +89,7 @@ public record LossComparison(Table table, Table epochs, PlotlyFigure figure, Plo
             models.add(model);
             trainers.add(setup.trainer(model, train).loss(loss).validation(test));
         }
-        List<String> diverged = Runs.parallel(SETUPS.size(), s -> {
+        List<String> diverged = Parallel.map(SETUPS.size(), s -> {
             try {
                 trainers.get(s).fit(epochs);
                 return "";

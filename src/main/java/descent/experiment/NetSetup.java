@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.data.Dataset;
 import descent.nn.Initializer;
 import descent.nn.Mlp;
@@ -47,15 +48,9 @@ public record NetSetup(int hiddenLayers, int width, Initializer init, Optimizer 
             throw new IllegalArgumentException("Invalid network shape: " + hiddenLayers + " hidden layers of " + width
                     + " units; expected >= 0 layers of >= 1 unit, such as 6 layers of 100 (the book's).");
         }
-        if (optimizer == null) {
-            throw new IllegalArgumentException("NetSetup needs an optimizer, such as Optimizers.sgd(0.01).");
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("Invalid batch size: " + batchSize + "; expected at least 1, such as 100.");
-        }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("Invalid number of epochs: " + epochs + "; expected at least 1.");
-        }
+        Check.notNull("optimizer", optimizer, "such as Optimizers.sgd(0.01)");
+        Check.positive("batch size", batchSize);
+        Check.positive("number of epochs", epochs);
     }
 
     /** The book's overfitting setup (§6.4.1): 6 hidden layers of 100 ReLU units, SGD lr 0.01, batch 100, 200 epochs, seed 1. */

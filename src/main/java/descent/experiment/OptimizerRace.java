@@ -1,5 +1,7 @@
 package descent.experiment;
 
+import descent.base.Check;
+import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Initializers;
 import descent.nn.Mlp;
@@ -42,16 +44,16 @@ public record OptimizerRace(List<Integer> hidden, int batchSize, int iterations,
     public OptimizerRace {
         hidden = List.copyOf(hidden);
         for (int w : hidden) {
-            if (w < 1) throw new IllegalArgumentException("Invalid hidden width " + w + " in " + hidden + "; widths must be >= 1.");
+            Check.positive("hidden width", w);
         }
-        if (batchSize < 1) throw new IllegalArgumentException("Invalid batch size: " + batchSize + "; expected at least 1, such as 128.");
-        if (iterations < 1) throw new IllegalArgumentException("Invalid number of iterations: " + iterations + "; expected at least 1, such as 2000.");
-        if (threads < 1) throw new IllegalArgumentException("Invalid number of threads: " + threads + "; expected at least 1.");
+        Check.atLeast("batch size", batchSize, 1, "such as 128");
+        Check.atLeast("number of iterations", iterations, 1, "such as 2000");
+        Check.atLeast("number of threads", threads, 1, "such as " + Parallel.defaultThreads() + " (the cores available)");
     }
 
     /** The book's setting: 4 hidden layers of 100, batch 128, 2000 iterations, seed 1, every core. */
     public static OptimizerRace book() {
-        return new OptimizerRace(List.of(100, 100, 100, 100), 128, 2000, 1, TrialPool.defaultThreads());
+        return new OptimizerRace(List.of(100, 100, 100, 100), 128, 2000, 1, Parallel.defaultThreads());
     }
 
     public OptimizerRace withHidden(int... widths) {
@@ -88,7 +90,7 @@ public record OptimizerRace(List<Integer> hidden, int batchSize, int iterations,
         if (optimizers == null || optimizers.length == 0) {
             throw new IllegalArgumentException("OptimizerRace.run needs at least one optimizer, e.g. Optimizers.sgd(0.01), Optimizers.adam(0.001).");
         }
-        List<RaceResult.Run> runs = TrialPool.map(optimizers.length, threads, k -> {
+        List<RaceResult.Run> runs = Parallel.map(optimizers.length, threads, k -> {
             Trainer t = Trainer.of(network(train), train, optimizers[k]).batchSize(Math.min(batchSize, train.size()))
                     .seed(seed).layerStats(false);
             boolean diverged = false;

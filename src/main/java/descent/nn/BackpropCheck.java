@@ -90,13 +90,13 @@ public final class BackpropCheck {
     /** A gradient check at a non-finite point compares NaN with NaN and says nothing; refuse it, naming where. */
     private static void checkPoint(Layer layer, Matrix x, Matrix target) {
         String hint = "a gradient check needs a finite point: pick finite inputs, targets and parameters.";
-        Checks.finite("BackpropCheck: the input x", x, hint);
-        if (target != null) Checks.finite("BackpropCheck: the target", target, hint);
+        LayerChecks.finite("BackpropCheck: the input x", x, hint);
+        if (target != null) LayerChecks.finite("BackpropCheck: the target", target, hint);
         List<Parameter> params = layer.parameters();
         List<String> names = layer instanceof Sequential s ? new ArrayList<>(s.namedParameters().keySet())
                 : params.stream().map(Parameter::name).toList();
         for (int i = 0; i < params.size(); i++) {
-            Checks.finite("BackpropCheck: parameter " + names.get(i) + " of " + layer, params.get(i).value(), hint);
+            LayerChecks.finite("BackpropCheck: parameter " + names.get(i) + " of " + layer, params.get(i).value(), hint);
         }
     }
 

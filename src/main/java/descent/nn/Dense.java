@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Check;
 import descent.tensor.Matrix;
 
 import java.util.List;
@@ -42,8 +43,8 @@ public final class Dense implements Layer {
 
     /** {@code seedShown = false} for layers built by {@link Mlp} or {@link Maxout}, whose own seed determines theirs. */
     Dense(int in, int out, Initializer init, long seed, boolean seedShown) {
-        this.in = Checks.positive("input width of Dense", in);
-        this.out = Checks.positive("output width of Dense", out);
+        this.in = Check.positive("input width of Dense", in);
+        this.out = Check.positive("output width of Dense", out);
         this.init = init;
         this.seed = seed;
         this.seedShown = seedShown;
@@ -54,7 +55,7 @@ public final class Dense implements Layer {
 
     @Override
     public Matrix forward(Matrix x) {
-        Checks.width(this, in, x);
+        LayerChecks.width(this, in, x);
         this.x = x;
         y = Matrix.reuse(y, x.rows(), out);
         return x.timesInto(w.value(), y).addToEachRow(b.value());
@@ -69,8 +70,8 @@ public final class Dense implements Layer {
 
     @Override
     public void backwardParameters(Matrix dy) {
-        Checks.forwardFirst(this, x);
-        Checks.gradientShape(this, y, dy);
+        LayerChecks.forwardFirst(this, x);
+        LayerChecks.gradientShape(this, y, dy);
         x.transposeTimesInto(dy, w.grad());
         dy.columnSumsInto(b.grad());
     }

@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Check;
 import descent.tensor.Matrix;
 
 import java.util.Map;
@@ -51,11 +52,7 @@ public final class Dropout implements Layer {
 
     /** {@code seedShown = false} for layers built by {@link Mlp}, whose own seed determines theirs. */
     Dropout(double p, long seed, Convention convention, boolean seedShown) {
-        if (!(p >= 0 && p < 1)) {
-            throw new IllegalArgumentException("Invalid dropout probability p: " + p
-                    + "; expected a number in [0, 1), the fraction of units dropped, such as 0.2 or 0.5.");
-        }
-        this.p = p;
+        this.p = Check.closedOpen("dropout probability p", p, 0, 1, "the fraction of units dropped, such as 0.2 or 0.5");
         this.seed = seed;
         this.convention = convention;
         this.seedShown = seedShown;
@@ -116,8 +113,8 @@ public final class Dropout implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        Checks.forwardFirst(this, y);
-        Checks.gradientShape(this, y, dy);
+        LayerChecks.forwardFirst(this, y);
+        LayerChecks.gradientShape(this, y, dy);
         dx = Matrix.reuse(dx, dy.rows(), dy.cols());
         double[] g = dy.data(), out = dx.data();
         if (forwardInTraining) {

@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Check;
 import descent.tensor.Matrix;
 
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.OptionalInt;
  * special case of two pieces with one fixed at 0.
  *
  * <pre>{@code
- * var m = Layers.maxout(1, 1, 2, 42);        // Maxout(1, 1, k=2): max(w1·x + b1, w2·x + b2)
+ * var m = Layers.maxout(1, 1, 2, 42);        // Maxout(1, 1, k=2, seed=42): max(w1·x + b1, w2·x + b2)
  * m.forward(Matrix.of(new double[][]{{-1}, {2}}))   // Matrix(2x1)[[1.01422], [2.90412]]
  * }</pre>
  */
@@ -40,19 +41,16 @@ public final class Maxout implements Layer {
 
     /** {@code seedShown = false} for layers built by {@link Mlp}, whose own seed determines theirs. */
     Maxout(int in, int out, int k, Initializer init, long seed, boolean seedShown) {
-        this.in = Checks.positive("input width of Maxout", in);
-        this.out = Checks.positive("output width of Maxout", out);
-        if (k < 2) {
-            throw new IllegalArgumentException("Invalid number of Maxout pieces k: " + k + "; expected at least 2 (k = 2 can learn ReLU).");
-        }
-        this.k = k;
+        this.in = Check.positive("input width of Maxout", in);
+        this.out = Check.positive("output width of Maxout", out);
+        this.k = Check.atLeast("number of Maxout pieces k", k, 2, "k = 2 can learn ReLU");
         this.affine = new Dense(in, out * k, init, seed, false);
         this.seedShown = seedShown;
     }
 
     @Override
     public Matrix forward(Matrix x) {
-        Checks.width(this, in, x);
+        LayerChecks.width(this, in, x);
         Matrix z = affine.forward(x);
         int n = x.rows();
         y = Matrix.reuse(y, n, out);
@@ -82,8 +80,8 @@ public final class Maxout implements Layer {
     }
 
     private void spread(Matrix dy) {
-        Checks.forwardFirst(this, y);
-        Checks.gradientShape(this, y, dy);
+        LayerChecks.forwardFirst(this, y);
+        LayerChecks.gradientShape(this, y, dy);
         dz = Matrix.reuse(dz, dy.rows(), out * k).fill(0);
         double[] g = dy.data(), d = dz.data();
         for (int i = 0; i < g.length; i++) d[winner[i]] = g[i];

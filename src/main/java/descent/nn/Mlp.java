@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -122,9 +123,7 @@ public final class Mlp extends Sequential {
 
     /** Maxout units with k pieces in place of each hidden Dense + activation. */
     public Mlp maxout(int k) {
-        if (k < 2) {
-            throw new IllegalArgumentException("Invalid number of Maxout pieces k: " + k + "; expected at least 2.");
-        }
+        Check.atLeast("number of Maxout pieces k", k, 2, "k = 2 can learn ReLU");
         return with(s -> {
             s.activation = Activation.MAXOUT;
             s.maxoutPieces = k;

@@ -23,7 +23,7 @@ import java.util.OptionalInt;
  *
  * <pre>{@code
  * var net = Sequential.of(Layers.dense(2, 16, 1), Layers.relu(), Layers.dense(16, 2, 2));
- * net;                         // Sequential[Dense(2, 16), ReLU, Dense(16, 2)]
+ * net;                         // Sequential[Dense(2, 16, seed=1), ReLU, Dense(16, 2, seed=2)]
  * net.parameterCount();        // 82
  * net.summary();               // index, layer, output, params
  * net.predict(Matrix.of(new double[][]{{0.5, -0.5}}));   // evaluation-mode outputs, copied: Matrix(1x2)[[0.0195611, -0.455702]]
@@ -58,7 +58,7 @@ public class Sequential implements Layer {
     /** Outputs for a batch; throws, naming the row and column, if the input holds NaN or an infinity. */
     @Override
     public Matrix forward(Matrix x) {
-        Checks.finite(getClass().getSimpleName() + " input", x, "remove or impute non-finite values first (missing values in the data?)");
+        LayerChecks.finite(getClass().getSimpleName() + " input", x, "remove or impute non-finite values first (missing values in the data?)");
         Matrix h = x;
         for (int i = 0; i < layers.size(); i++) {
             h = layers.get(i).forward(h);

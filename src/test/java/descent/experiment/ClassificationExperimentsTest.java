@@ -6,7 +6,6 @@ import descent.data.Splits;
 import descent.fn.Gradients;
 import descent.fn.Vec;
 import descent.nn.Initializers;
-import descent.nn.Mlp;
 import descent.optim.Optimizers;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
