@@ -240,14 +240,18 @@ public class Sequential implements Layer {
         return Table.create(getClass().getSimpleName() + " (" + parameterCount() + " parameters)", index, layer, output, params);
     }
 
-    /** Writes all parameters and buffers to a file in the format of {@link ParameterFile}. */
+    /**
+     * Writes all parameters and buffers (batch norm's running statistics, dropout's generator state) to a file in
+     * the format of {@link ParameterFile}, with checksums. Refuses a model holding NaN or an infinity, naming it.
+     */
     public void save(Path file) {
         ParameterFile.write(file, stateTensors());
     }
 
     /**
      * Reads parameters and buffers saved from a model of the same architecture. The whole file is read and checked
-     * (magic, version, names, shapes, length) before anything is assigned: on error the model is unchanged.
+     * (magic, version, checksums, names, shapes, length, finite values) before anything is assigned: on error the
+     * model is unchanged.
      */
     public void load(Path file) {
         ParameterFile.readInto(file, stateTensors());
