@@ -4,6 +4,7 @@ import descent.base.Check;
 import descent.data.Dataset;
 import descent.nn.Dropout;
 import descent.nn.Mlp;
+import descent.nn.Parameter;
 import descent.plot.PlotlyFigure;
 import descent.tensor.Matrix;
 import tech.tablesaw.api.DoubleColumn;
@@ -99,8 +100,9 @@ public record DropoutRun(NetSetup setup, double p, Table curves, List<Mlp> netwo
         for (int k = 0; k < 2; k++) {
             Mlp trained = networks.get(k + 1);
             Mlp copy = Mlp.of(trained.widths()).dropout(p, conventions[k]).seed(seed);
-            Map<String, Matrix> dst = copy.stateTensors();
-            trained.stateTensors().forEach((name, m) -> dst.get(name).copyFrom(m));
+            // the weights only: the copy's dropout generators keep the state drawn from seed
+            Map<String, Parameter> dst = copy.namedParameters();
+            trained.namedParameters().forEach((name, w) -> dst.get(name).value().copyFrom(w.value()));
             copy.setTraining(false);
             double full = accuracy(copy.forward(test.x()), test);
             copy.setTraining(true);
