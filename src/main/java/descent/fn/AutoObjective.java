@@ -27,14 +27,14 @@ final class AutoObjective implements Objective {
         for (Vec m : this.minima) checkInput(m);
     }
 
-    private Var[] inputs(Vec x) {
+    Var[] inputs(Vec x) {
         checkInput(x);
         Var[] in = new Var[dim];
         for (int i = 0; i < dim; i++) in[i] = Var.of(x.get(i));
         return in;
     }
 
-    private Var eval(Var[] in) {
+    Var eval(Var[] in) {
         Var out = f.apply(in);
         if (out == null) {
             throw new IllegalStateException("The lambda of " + name + " returned null; it must return a Var such as x.square().");
