@@ -8,7 +8,6 @@ import tech.tablesaw.api.Table;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * Slices through the loss landscape of a network: the loss along one or two directions in parameter space,
@@ -72,8 +71,9 @@ public final class Landscape {
         f.checkInput(center);
         f.checkInput(direction);
         double[] a = grid(from, to, points);
+        NetworkLoss.Evaluated[][] grid = f.evaluatePlane(center, direction, Vec.zeros(f.dim()), a, new double[] {0});
         NetworkLoss.Evaluated[] r = new NetworkLoss.Evaluated[points];
-        IntStream.range(0, points).parallel().forEach(i -> r[i] = f.evaluate(center.plus(direction.scale(a[i]))));
+        for (int i = 0; i < points; i++) r[i] = grid[i][0];
         DoubleColumn alpha = DoubleColumn.create("alpha", a);
         DoubleColumn loss = DoubleColumn.create("loss"), acc = DoubleColumn.create("accuracy");
         for (NetworkLoss.Evaluated e : r) {
@@ -91,12 +91,13 @@ public final class Landscape {
         f.checkInput(d2);
         double[] a = grid(aFrom, aTo, points), b = grid(bFrom, bTo, points);
         double[][] loss = new double[points][points], acc = new double[points][points];
-        IntStream.range(0, points * points).parallel().forEach(k -> {
-            int i = k / points, j = k % points;
-            NetworkLoss.Evaluated e = f.evaluate(center.plus(d1.scale(a[i])).plus(d2.scale(b[j])));
-            loss[i][j] = e.loss();
-            acc[i][j] = e.accuracy();
-        });
+        NetworkLoss.Evaluated[][] e = f.evaluatePlane(center, d1, d2, a, b);
+        for (int i = 0; i < points; i++) {
+            for (int j = 0; j < points; j++) {
+                loss[i][j] = e[i][j].loss();
+                acc[i][j] = e[i][j].accuracy();
+            }
+        }
         return new Surface("loss on a plane through the trained weights", a, b, loss, acc);
     }
 

@@ -165,13 +165,51 @@ public final class NetworkLoss implements Objective {
 
     @Override
     public double value(Vec theta) {
-        return pass(params(theta), null, false).loss;
+        return pass(params(theta), null, false, null).loss;
     }
 
     /** Loss and accuracy (share of rows whose largest output is the target's largest) at θ. */
     public Evaluated evaluate(Vec theta) {
-        Pass p = pass(params(theta), null, false);
+        Pass p = pass(params(theta), null, false, null);
         return new Evaluated(p.loss, p.accuracy);
+    }
+
+    /**
+     * Loss and accuracy at c + a_i·d1 + b_j·d2 for every grid point, in parallel. The first layer is linear in θ, so
+     * its pre-activations x·W + b are computed three times (for c, d1 and d2) and combined per point: the
+     * in×hidden product, by far the largest, is not repeated for each point.
+     */
+    Evaluated[][] evaluatePlane(Vec c, Vec d1, Vec d2, double[] a, double[] b) {
+        checkInput(c);
+        checkInput(d1);
+        checkInput(d2);
+        double[] tc = c.toArray(), t1 = d1.toArray(), t2 = d2.toArray();
+        Evaluated[][] out = new Evaluated[a.length][b.length];
+        Matrix p0 = null, p1 = null, p2 = null;
+        if (layers.get(0) instanceof Dense d) {
+            p0 = firstPre(tc, d);
+            p1 = firstPre(t1, d);
+            p2 = firstPre(t2, d);
+        }
+        Matrix q0 = p0, q1 = p1, q2 = p2;
+        java.util.stream.IntStream.range(0, a.length * b.length).parallel().forEach(k -> {
+            int i = k / b.length, j = k % b.length;
+            double[] t = new double[n];
+            for (int r = 0; r < n; r++) t[r] = tc[r] + a[i] * t1[r] + b[j] * t2[r];
+            Matrix pre = null;
+            if (q0 != null) {
+                double[] z0 = q0.data(), z1 = q1.data(), z2 = q2.data(), z = new double[z0.length];
+                for (int r = 0; r < z.length; r++) z[r] = z0[r] + a[i] * z1[r] + b[j] * z2[r];
+                pre = Matrix.wrap(q0.rows(), q0.cols(), z);
+            }
+            Pass p = pass(t, null, false, pre);
+            out[i][j] = new Evaluated(p.loss, p.accuracy);
+        });
+        return out;
+    }
+
+    private Matrix firstPre(double[] t, Dense d) {
+        return x.times(slice(t, 0, d.in(), d.out())).addToEachRow(slice(t, d.in() * d.out(), 1, d.out()));
     }
 
     /** Loss and accuracy at one point. */
@@ -180,13 +218,13 @@ public final class NetworkLoss implements Objective {
 
     @Override
     public Vec gradient(Vec theta) {
-        return Vec.of(pass(params(theta), null, true).grad);
+        return Vec.of(pass(params(theta), null, true, null).grad);
     }
 
     /** H(θ)·v, exact up to rounding (R-operator); about the cost of two gradients. */
     public Vec hvp(Vec theta, Vec v) {
         checkInput(v);
-        return Vec.of(pass(params(theta), v.toArray(), true).hv);
+        return Vec.of(pass(params(theta), v.toArray(), true, null).hv);
     }
 
     private double[] params(Vec theta) {
@@ -229,8 +267,11 @@ public final class NetworkLoss implements Objective {
         for (int i = 0; i < x.length; i++) x[i] += y[i];
     }
 
-    /** One forward pass, and when asked the backward pass with its R-operator twin (v == null: no H·v). */
-    private Pass pass(double[] t, double[] v, boolean backward) {
+    /**
+     * One forward pass, and when asked the backward pass with its R-operator twin (v == null: no H·v). {@code pre0},
+     * when given, is the first Dense layer's output x·W + b, already computed.
+     */
+    private Pass pass(double[] t, double[] v, boolean backward, Matrix pre0) {
         int m = layers.size();
         Matrix[] in = new Matrix[m], rIn = new Matrix[m], W = new Matrix[m], V = new Matrix[m];
         Matrix[] b = new Matrix[m], vb = new Matrix[m];
@@ -246,7 +287,7 @@ public final class NetworkLoss implements Objective {
                 offset[i] = o;
                 W[i] = slice(t, o, d.in(), d.out());
                 b[i] = slice(t, o + d.in() * d.out(), 1, d.out());
-                Matrix a = h.times(W[i]).addToEachRow(b[i]);
+                Matrix a = i == 0 && pre0 != null ? pre0 : h.times(W[i]).addToEachRow(b[i]);
                 if (r) {
                     V[i] = slice(v, o, d.in(), d.out());
                     vb[i] = slice(v, o + d.in() * d.out(), 1, d.out());
