@@ -61,7 +61,7 @@ class LandscapeTest {
         assertEquals(true, Math.abs(pca.d1().dot(e1)) > 0.99, "the long direction comes first: " + pca.d1());
         Approx.assertClose(0, pca.d1().dot(pca.d2()), 1e-12, "directions orthogonal");
         for (int t = 0; t <= 10; t++) {
-            Vec diff = path.get(t).minus(end);
+            Vec diff = path.get(t).minus(path.get(10));
             double a = pca.path().doubleColumn("alpha").get(t), b = pca.path().doubleColumn("beta").get(t);
             Approx.assertClose(diff.norm(), Math.hypot(a, b), 1e-12, "distance to the end preserved at point " + t);
         }
