@@ -7,6 +7,7 @@ import descent.tensor.*;
 import descent.data.*;
 import descent.nn.*;
 import descent.train.*;
+import descent.landscape.*;
 import descent.experiment.*;
 import descent.plot.*;
 import tech.tablesaw.api.*;
