@@ -114,7 +114,7 @@ public record SaddleEscape(Objective f, CriticalPoint point, List<Trajectory> pa
     }
 
     static String fmt(double v) {
-        return LossSurfaces.fmt(Math.abs(v) < 1e-12 ? 0 : Math.round(v * 1e6) / 1e6);
+        return descent.base.Format.number(Math.abs(v) < 1e-12 ? 0 : v);
     }
 
     @Override

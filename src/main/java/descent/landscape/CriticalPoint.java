@@ -93,8 +93,8 @@ public record CriticalPoint(Vec at, double value, double gradNorm, Eigen eigen, 
     @Override
     public String toString() {
         String vals = eigen.size() <= 6 ? "eigenvalues " + java.util.Arrays.stream(eigen.values().toArray())
-                .mapToObj(Hessian::fmt).toList() : String.format(Locale.ROOT, "%d eigenvalues in [%.4g, %.4g]", eigen.size(),
-                eigen.smallest(), eigen.largest());
+                .mapToObj(Hessian::fmt).toList() : eigen.size() + " eigenvalues in ["
+                + Hessian.fmt(eigen.smallest()) + ", " + Hessian.fmt(eigen.largest()) + "]";
         String where = at.dim() <= 6 ? " at " + at : "";
         return String.format(Locale.ROOT, "CriticalPoint(%s%s, f=%s, |grad|=%s, %s, minimum ratio %s)", kind, where,
                 Hessian.fmt(value), Hessian.fmt(gradNorm), vals, Hessian.fmt(minimumRatio));

@@ -1,5 +1,6 @@
 package descent.landscape;
 
+import descent.base.Format;
 import descent.fn.Vec;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -150,6 +151,6 @@ public record Eigen(Vec values, List<Vec> vectors) {
     @Override
     public String toString() {
         if (size() <= 6) return "Eigen(values=" + values + ")";
-        return String.format(Locale.ROOT, "Eigen(%d values from %.6g to %.6g)", size(), smallest(), largest());
+        return "Eigen(" + size() + " values from " + Format.number(smallest()) + " to " + Format.number(largest()) + ")";
     }
 }

@@ -1,5 +1,7 @@
 package descent.landscape;
 
+import descent.base.Format;
+import descent.base.Parallel;
 import descent.fn.AutoHessian;
 import descent.fn.Objective;
 import descent.fn.Vec;
@@ -9,8 +11,6 @@ import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.IntStream;
 
 /**
  * The matrix of second derivatives H_ij = ∂²f/∂x_i∂x_j of an objective at a point, built one column at a time as
@@ -58,14 +58,13 @@ public final class Hessian {
         check(f, x);
         int n = f.dim();
         if (f instanceof NetworkLoss || AutoHessian.supports(f)) {
-            double[][] cols = new double[n][];
-            IntStream.range(0, n).parallel().forEach(j -> {
+            List<double[]> cols = Parallel.map(n, j -> {
                 double[] e = new double[n];
                 e[j] = 1;
-                cols[j] = hvp(f, x, Vec.of(e)).toArray();
+                return hvp(f, x, Vec.of(e)).toArray();
             });
             double[][] m = new double[n][n];
-            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) m[i][j] = cols[j][i];
+            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) m[i][j] = cols.get(j)[i];
             return new Hessian(symmetrize(m), f instanceof NetworkLoss ? "exact, R-operator through backprop"
                     : "exact, forward-over-reverse autodiff");
         }
@@ -194,12 +193,7 @@ public final class Hessian {
     }
 
     static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e), exp = e < 0 ? "" : s.substring(e);
-        if (mantissa.contains(".")) mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        return mantissa + exp;
+        return Format.number(v);
     }
 
     /** {@code Hessian(2x2, exact, ...) [[2, 0], [0, -2]]}; larger ones show only their size. */

@@ -1,10 +1,10 @@
 package descent.landscape;
 
+import descent.base.Format;
 import descent.fn.Vec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
@@ -103,8 +103,8 @@ public final class Lanczos {
                            double smallestResidual, double largestResidual) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "Extremes(smallest=%.6g, largest=%.6g, steps=%d, residuals %.1e / %.1e)",
-                    smallest, largest, steps, smallestResidual, largestResidual);
+            return "Extremes(smallest=" + Format.number(smallest) + ", largest=" + Format.number(largest) + ", steps=" + steps
+                    + ", residuals " + Format.number(smallestResidual, 2) + " / " + Format.number(largestResidual, 2) + ")";
         }
     }
 

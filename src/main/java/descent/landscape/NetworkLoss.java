@@ -192,7 +192,7 @@ public final class NetworkLoss implements Objective {
             p2 = firstPre(t2, d);
         }
         Matrix q0 = p0, q1 = p1, q2 = p2;
-        java.util.stream.IntStream.range(0, a.length * b.length).parallel().forEach(k -> {
+        descent.base.Parallel.map(a.length * b.length, k -> {
             int i = k / b.length, j = k % b.length;
             double[] t = new double[n];
             for (int r = 0; r < n; r++) t[r] = tc[r] + a[i] * t1[r] + b[j] * t2[r];
@@ -204,6 +204,7 @@ public final class NetworkLoss implements Objective {
             }
             Pass p = pass(t, null, false, pre);
             out[i][j] = new Evaluated(p.loss, p.accuracy);
+            return out[i][j];
         });
         return out;
     }
