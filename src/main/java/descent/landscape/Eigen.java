@@ -79,6 +79,7 @@ public record Eigen(Vec values, List<Vec> vectors) {
                     double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
                     if (theta == 0) t = 1;
                     double c = 1 / Math.sqrt(t * t + 1), s = t * c;
+                    double app = a[p][p] - t * a[p][r], arr = a[r][r] + t * a[p][r];   // exact forms of the new diagonal
                     for (int k = 0; k < n; k++) {          // A ← A J (columns p, r)
                         double akp = a[k][p], akr = a[k][r];
                         a[k][p] = c * akp - s * akr;
@@ -91,6 +92,8 @@ public record Eigen(Vec values, List<Vec> vectors) {
                     }
                     a[p][r] = 0;
                     a[r][p] = 0;
+                    a[p][p] = app;
+                    a[r][r] = arr;
                     for (int k = 0; k < n; k++) {          // Q ← Q J
                         double qkp = q[k][p], qkr = q[k][r];
                         q[k][p] = c * qkp - s * qkr;

@@ -44,7 +44,7 @@ import java.util.List;
  *
  * <pre>{@code
  * var net = Mlp.of(2, 3, 2).tanh().seed(1);
- * var f = NetworkLoss.of(net, Datasets.spirals(10, 0.1, 1));   // NetworkLoss(Mlp[...], 17 parameters, 20 examples, SoftmaxCrossEntropy)
+ * var f = NetworkLoss.of(net, Datasets.spirals(10, 0.1, 1));   // NetworkLoss(Mlp[...], 17 parameters, 10 examples, SoftmaxCrossEntropy)
  * var theta = f.point();                                       // the network's current parameters
  * f.value(theta);  f.gradient(theta);  f.hvp(theta, f.gradient(theta));
  * Hessian.of(f, theta).eigen()                                 // 17 eigenvalues
