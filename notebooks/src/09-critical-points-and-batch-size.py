@@ -117,6 +117,30 @@ saddle; the one started along the most negative eigenvector leaves it and fits t
 gradient is small but not yet 0 (`NOT_CRITICAL` with the default tolerance $10^{-3}$), and most eigenvalues are
 positive.
 
+### Where do networks stop?
+
+The lecture's empirical figure: train many networks until the gradient is (nearly) zero, then plot the training
+loss against the **minimum ratio**. `CriticalPointSurvey` trains 2-4-2 tanh networks (22 parameters) on 20 spiral
+points from different seeds: first Adam on the loss, then Adam on $\tfrac12\lVert\nabla L\rVert^2$, whose gradient
+is $H\nabla L$ — an exact Hessian–vector product — so it homes in on critical points of every kind. Then it
+classifies each end point by its exact Hessian:
+"""),
+code(r"""
+var survey = CriticalPointSurvey.of(Datasets.spirals(20, 0.1, 1), 4, quick ? 6 : 12, quick ? 1000 : 3000, 1);
+survey.table()
+"""),
+code(r"""
+survey.figure()
+"""),
+md(r"""
+No network ends at a point where all eigenvalues are positive. Five eigenvalues are exactly 0 at every point:
+softmax does not change when the same number is added to both class scores, so the last layer has $4 + 1$ flat
+directions, and the minimum ratio of these networks cannot exceed $17/22 \approx 0.77$. Those with no negative
+eigenvalue come out `DEGENERATE` — the second-order test cannot tell a minimum from a very flat saddle there — and
+those with a negative one are saddles, as the lecture says most stalls are. Mostly, the lower the loss the
+higher the minimum ratio, as in the lecture's figure; but several networks stall at a clearly higher loss (about
+0.15–0.19 against 0.02) with the same ratio.
+
 ### Exact, and checked
 
 The network's Hessian comes from the $\mathcal{R}$-operator: the directional derivative

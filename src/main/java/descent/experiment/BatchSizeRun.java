@@ -38,8 +38,8 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * var fashion = Datasets.fashionMnist();
- * var run = BatchSizeRun.of(fashion.train().sample(1000, 42), fashion.test().sample(2000, 42),
- *         new int[] {1, 10, 100, 1000}, 0.05, 0.95, 300, 7);
+ * var run = BatchSizeRun.of(fashion.train().sample(300, 42), fashion.test().sample(300, 42),
+ *         new int[] {1, 30, 300}, 0.05, 0.95, 3, 7);   // notebook 09: 1000 and 2000 images, {1, 10, 100, 1000}, 0.05, 0.95, 100, 7
  * run.table();     // batchSize, gradientNoise, secondsPerUpdate, secondsPerEpoch, epochs, updates, trainAccuracy, testAccuracy, lambdaMax
  * run.figure()     // training loss and test accuracy per epoch, one curve per batch size
  * }</pre>

@@ -37,7 +37,7 @@ import java.util.List;
  *
  * <pre>{@code
  * var fashion = Datasets.fashionMnist();
- * var run = LandscapeRun.of(fashion.train().sample(1000, 42), fashion.test().sample(1000, 42), 32, 10, 21, 7);
+ * var run = LandscapeRun.of(fashion.train().sample(300, 42), fashion.test().sample(300, 42), 16, 2, 7, 7);   // notebook 09: 1000, 1000, 32, 10, 21, 7
  * run.table();           // quantity, value: losses, accuracies, λ_max, λ_min, PCA variance explained
  * run.lineFigure();  run.randomFigure();  run.pcaFigure()
  * }</pre>

@@ -37,7 +37,8 @@ import java.util.List;
  * <pre>{@code
  * var s = SaddleEscape.lecture();     // the lecture's L(w1, w2) = (1 − w1·w2)², saddle at the origin
  * s.point();                          // CriticalPoint(SADDLE at Vec[0.0, 0.0], f=1, |grad|=0, eigenvalues [-2, 2], minimum ratio 0.5)
- * s.table();  s.figure()              // the three runs on the contour plot
+ * s.figure();                         // the three runs on the contour plot
+ * s.table();                          // one row per run: losses, end gradient norm, end kind
  * SaddleEscape.tinyNetwork().figure() // the same on a 1-2-1 tanh network at all-zero weights (7 parameters)
  * }</pre>
  *

@@ -36,7 +36,7 @@ import java.util.List;
  * <pre>{@code
  * var h = Hessian.of(Functions.saddle(), Vec.of(0, 0));
  * h;                 // Hessian(2x2, central differences of the gradient) [[2, 0], [0, -2]]
- * h.eigen()          // Eigen(values=Vec[-2.0, 2.0])
+ * h.eigen();         // Eigen(values=Vec[-2.0, 2.0])
  * Hessian.of(Functions.beale(), Vec.of(3, 0.5)).method()   // "exact, forward-over-reverse autodiff"
  * }</pre>
  */

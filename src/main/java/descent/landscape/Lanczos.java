@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  * re-orthogonalization.
  *
  * <pre>{@code
- * var f = NetworkLoss.of(net, data);
+ * var f = NetworkLoss.of(Mlp.of(2, 16, 2).tanh().seed(1), Datasets.spirals(50, 0.1, 1));   // 82 parameters
  * var x = f.point();
  * var ext = Lanczos.extremes(v -> f.hvp(x, v), f.dim(), 30, 42);
  * ext.largest();  ext.smallest()          // λ_max (sharpness) and λ_min (negative: a descent direction of curvature)

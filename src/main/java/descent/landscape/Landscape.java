@@ -28,6 +28,9 @@ import java.util.SplittableRandom;
  * invisible (random directions in high dimension are nearly orthogonal to it), hence the PCA directions.
  *
  * <pre>{@code
+ * var train = Datasets.spirals(100, 0.1, 1);
+ * var net = Mlp.of(2, 16, 16, 2).relu().seed(1);
+ * Trainer.of(net, train, Optimizers.adam(0.01)).batchSize(20).seed(1).fit(20);
  * var f = NetworkLoss.of(net, train);
  * var theta = f.point();
  * var d = Landscape.filterNormalized(f, theta, 1);

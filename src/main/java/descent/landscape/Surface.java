@@ -9,6 +9,10 @@ import java.util.Locale;
  * A 2-D slice of a loss landscape: loss and accuracy at θ + α·d1 + β·d2 on a grid of (α, β).
  *
  * <pre>{@code
+ * var f = NetworkLoss.of(Mlp.of(2, 8, 2).relu().seed(1), Datasets.spirals(50, 0.1, 1));
+ * var theta = f.point();
+ * var d1 = Landscape.filterNormalized(f, theta, 1);
+ * var d2 = Landscape.filterNormalized(f, theta, 2);
  * var s = Landscape.plane(f, theta, d1, d2, -1, 1, -1, 1, 21);
  * s.loss(10, 10);     // the loss at the centre (α = β = 0)
  * s.toTable()         // alpha, beta, loss, accuracy: one row per grid point
