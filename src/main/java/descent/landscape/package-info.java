@@ -6,7 +6,7 @@
  * ({@link descent.landscape.Landscape}: filter-normalized random directions and trajectory PCA, Li et al. 2018).
  *
  * <pre>{@code
- * CriticalPoint.classify(Functions.saddle(), Vec.of(0, 0))       // SADDLE, eigenvalues [-2, 2], minimum ratio 0.5
+ * CriticalPoint.classify(Functions.saddle(), Vec.of(0, 0));      // SADDLE, eigenvalues [-2, 2], minimum ratio 0.5
  * var f = NetworkLoss.of(Mlp.of(2, 3, 2).tanh().seed(1), Datasets.spirals(10, 0.1, 1));
  * Hessian.of(f, f.point()).eigen()                              // Eigen(17 values from -0.06679 to 1.144)
  * }</pre>
