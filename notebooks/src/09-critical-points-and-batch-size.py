@@ -16,9 +16,9 @@ ratio", and the escape from a saddle along an eigenvector. Then it looks at the 
 trained on Fashion-MNIST, and at the lecture's two other tools for getting through it: **batch size** and
 **momentum**.
 
-*Run time (2 cores, measured with `./descent run`):* full setting 125 s of computation (145 s with the kernel's
-start-up), measured on the shared 2-core machine at load average 25, so expect much less on an idle one; most of it
-is the batch-size comparison, whose batch-1 run makes 1,000 updates per epoch for 100 epochs. `DESCENT_QUICK=1`
+*Run time (2 cores, measured with `./descent run`):* full setting 92 s of computation (106 s with the kernel's
+start-up) on the shared 2-core machine at load average 11 (125 s at load 25); most of it is the batch-size
+comparison, whose batch-1 run makes 1,000 updates per epoch for 100 epochs. `DESCENT_QUICK=1`
 (300 training images, fewer epochs, coarser grids): 39 s (59 s with start-up) at the same load.
 """),
 code(r"""
@@ -244,9 +244,11 @@ Row by row against the lecture:
 
 - **Noise.** The relative gradient noise falls roughly as $1/\sqrt{B}$: a single example's gradient is several
   times larger than the full gradient it estimates.
-- **Speed.** A batch of 1,000 takes far less than 1,000 times as long as a batch of one, so an epoch with large
-  batches is several times faster. On 2 CPU cores the gain comes from vectorized matrix products rather than a
-  GPU's parallel threads, so a large update is *not* as cheap as a small one, as it would be on a GPU.
+- **Speed.** A batch of 10 costs well under twice a batch of one, so an epoch is about 6 times faster with batches
+  of 10 than of 1 (one matrix product for 10 examples instead of 10 small ones). Beyond that the time per epoch
+  stops falling on 2 CPU cores: a batch of 1,000 costs roughly 1,000/10 times a batch of 10. On a GPU, whose
+  thousands of threads sit idle on a small batch, the lecture's "same time per update up to a large batch" holds
+  much further. (Timings on a shared machine vary by tens of percent between runs.)
 - **Optimization.** With the same rate, the full batch makes only one update per epoch and is far from the target
   when the small batches have reached it. Per update, though, large batches make more progress (left figure).
   Batch 1 at this rate is so noisy that its training accuracy keeps jumping around and it may not hold 95%.
