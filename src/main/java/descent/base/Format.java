@@ -24,7 +24,8 @@ import java.math.RoundingMode;
  *                 6.4e+60); NaN, Infinity and -Infinity as Java spells them
  *  repr(x)      : the fewest significant digits that read back to x (1 to 17); whole numbers keep ".0"
  *  number(x, d) : x rounded to d significant digits (half-even, from the exact binary value, as printf does),
- *                 but never inside the integer part (123456.7 gives 123457); whole numbers without ".0"
+ *                 but never inside the integer part (123456.7 gives 123457) and never with more digits than
+ *                 repr needs (number(0.1, 17) is 0.1); whole numbers without ".0". number(x, 17) is exact.
  * </pre>
  *
  * Python switches {@code repr} to scientific from 1e16; descent does from 1e6, so that a huge value reads as a power
@@ -65,16 +66,19 @@ public final class Format {
         }
         if (!Double.isFinite(x)) return Double.toString(x);
         if (x == 0) return "0";
-        BigDecimal exact = new BigDecimal(x);
+        BigDecimal exact = new BigDecimal(x), shortest = shortest(x);
         if (plain(x)) {
             int integerDigits = Math.max(0, exact.precision() - exact.scale());
-            BigDecimal r = exact.round(new MathContext(Math.max(digits, integerDigits), RoundingMode.HALF_EVEN));
+            int keep = Math.max(digits, integerDigits);
+            BigDecimal r = shortest.precision() <= keep ? shortest
+                    : exact.round(new MathContext(keep, RoundingMode.HALF_EVEN));
             if (r.abs().compareTo(BigDecimal.valueOf(PLAIN_MAX)) < 0) {
                 r = r.stripTrailingZeros();
                 return r.scale() < 0 ? r.setScale(0).toPlainString() : r.toPlainString();
             }
         }
-        return scientific(exact.round(new MathContext(digits, RoundingMode.HALF_EVEN)));
+        return scientific(shortest.precision() <= digits ? shortest
+                : exact.round(new MathContext(digits, RoundingMode.HALF_EVEN)));
     }
 
     /** A fraction as a percentage with three significant digits: {@code 0.985} gives {@code 98.5%}. */

@@ -80,6 +80,9 @@ class FormatTest {
         assertEquals("1.5e-05", Format.number(1.5e-5, 3));
         assertEquals("0.0187", Format.number(0.018712, 3));
         assertEquals("-1.7999999999999998", Format.number(-1.7999999999999998, 17));
+        assertEquals("0.1", Format.number(0.1, 17), "never more digits than the shortest exact text");
+        assertEquals("-4.695613654375", Format.number(-4.695613654375, 17));
+        assertEquals("1.5e-08", Format.number(1.5e-8, 17));
         var e = assertThrows(IllegalArgumentException.class, () -> Format.number(1, 0));
         assertEquals("Invalid digits: 0; expected a whole number in [1, 17]; such as 4.", e.getMessage());
     }
