@@ -3,7 +3,7 @@ package descent.notebook;
 import descent.base.Check;
 import descent.base.Escape;
 import descent.base.Format;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -151,10 +151,12 @@ public final class TableFormat {
         return r;
     }
 
+    /**
+     * By the column's class, not by {@code type() == ColumnType.DOUBLE}: Tablesaw creates its type singletons
+     * lazily without a lock, so columns made on several threads at once can carry a second DOUBLE instance.
+     */
     private static boolean numeric(Column<?> c) {
-        ColumnType t = c.type();
-        return t == ColumnType.DOUBLE || t == ColumnType.FLOAT || t == ColumnType.INTEGER || t == ColumnType.LONG
-                || t == ColumnType.SHORT;
+        return c instanceof NumericColumn<?>;
     }
 
     private static String align(Column<?> c) {
