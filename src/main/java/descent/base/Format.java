@@ -86,6 +86,31 @@ public final class Format {
         return number(100 * fraction, 3) + (Double.isFinite(fraction) ? "%" : "");
     }
 
+    /**
+     * {@link #number(double, int)} as a {@link java.text.NumberFormat}, for APIs that take one: a Tablesaw column
+     * prints with it after {@code column.setPrintFormatter(Format.numberFormat(4), "")}, so {@code println(table)}
+     * shows {@code 6.4e+60} instead of a 61-digit integer. Formatting only; it does not parse.
+     */
+    public static java.text.NumberFormat numberFormat(int digits) {
+        number(1, digits); // checks digits now rather than at the first cell
+        return new java.text.NumberFormat() {
+            @Override
+            public StringBuffer format(double x, StringBuffer to, java.text.FieldPosition pos) {
+                return to.append(number(x, digits));
+            }
+
+            @Override
+            public StringBuffer format(long x, StringBuffer to, java.text.FieldPosition pos) {
+                return to.append(x);
+            }
+
+            @Override
+            public Number parse(String source, java.text.ParsePosition pos) {
+                throw new UnsupportedOperationException("Format.numberFormat only formats; parse with Double.parseDouble.");
+            }
+        };
+    }
+
     private static boolean plain(double x) {
         double a = Math.abs(x);
         return a >= PLAIN_MIN && a < PLAIN_MAX;

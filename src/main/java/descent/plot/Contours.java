@@ -144,10 +144,6 @@ final class Contours {
                 .text(text).with("hovertemplate", "%{text}<br>x0=%{x:.4g}<br>x1=%{y:.4g}");
     }
 
-    /** Three significant digits without trailing zeros: 0, 0.0187, 8.63, 1.5e-05. */
-    static String compact(double v) {
-        return Format.number(v, 3);
-    }
 
     /** Six significant digits: plenty for a picture, and half the JSON of full doubles. */
     static double round(double v) {
@@ -176,7 +172,7 @@ final class Contours {
         for (int i = 0; i < ticks.length; i++) {
             // the lowest tick is zmin itself; computing it back through pow/log would print rounding noise
             double v = i == 0 ? zmin : Math.pow(10, ticks[i]) - delta + zmin;
-            r[i] = compact(v);
+            r[i] = Format.number(v, 3);
         }
         return r;
     }

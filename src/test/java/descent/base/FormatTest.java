@@ -99,6 +99,19 @@ class FormatTest {
     }
 
     @Test
+    void numberFormatForTablesawColumns() {
+        var col = tech.tablesaw.api.DoubleColumn.create("f", 6.4e60, 0.9849999999999998, Double.NaN);
+        assertEquals("6400000000000000000000000000000000000000000000000000000000000", col.getString(0),
+                "Tablesaw's own default, for comparison");
+        col.setPrintFormatter(Format.numberFormat(4), "");
+        assertEquals("6.4e+60", col.getString(0));
+        assertEquals("0.985", col.getString(1));
+        assertEquals("", col.getString(2));
+        assertEquals("12", Format.numberFormat(4).format(12L));
+        assertThrows(IllegalArgumentException.class, () -> Format.numberFormat(0));
+    }
+
+    @Test
     void percent() {
         assertEquals("98.5%", Format.percent(0.985));
         assertEquals("100%", Format.percent(1.0));
