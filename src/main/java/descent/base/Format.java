@@ -8,14 +8,14 @@ import java.math.RoundingMode;
  * How descent prints numbers: exactly in {@code toString}, readably in tables.
  *
  * <pre>{@code
- * Format.repr(0.0001)               // "0.0001"   exact, shortest digits that read back to the same double
- * Format.repr(1e-5)                 // "1e-05"    (Python's repr; PyTorch prints hyperparameters this way)
- * Format.repr(2.0)                  // "2.0"
- * Format.number(0.9849999999999998) // "0.985"    DIGITS (4) significant digits, trailing zeros dropped
- * Format.number(6.938522015366697e-05) // "6.939e-05"
- * Format.number(6.4e60)             // "6.4e+60"  never a 61-digit integer
- * Format.number(-7.0)               // "-7"
- * Format.number(Math.PI, 8)         // "3.1415927"
+ * Format.repr(0.0001);              // "0.0001"   exact, shortest digits that read back to the same double
+ * Format.repr(1e-5);                // "1e-05"    (Python's repr; PyTorch prints hyperparameters this way)
+ * Format.repr(2.0);                 // "2.0"
+ * Format.number(0.9849999999999998);   // "0.985"  DIGITS (4) significant digits, trailing zeros dropped
+ * Format.number(6.938522015366697e-05); // "6.939e-05"
+ * Format.number(6.4e60);            // "6.4e+60"  never a 61-digit integer
+ * Format.number(-7.0);              // "-7"
+ * Format.number(Math.PI, 8);        // "3.1415927"
  * Format.percent(0.985)             // "98.5%"
  * }</pre>
  *

@@ -24,10 +24,11 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * var path = Optimizers.sgd(0.95).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30);
- * descent.notebook.ShellAgent.text(path.toTable());   // what ./descent shell shows for path.toTable():
+ * // what ./descent shell shows for path.toTable():
  * // SGD(lr=0.95): 31 rows x 6 columns
  * // step      x0      x1       f  gradNorm    lr
  * //    0      -7       2    6.45     4.061  0.95
+ * descent.notebook.ShellAgent.text(path.toTable())
  * }</pre>
  *
  * {@code ./descent shell} starts JShell with {@code --execution "jdi:remoteAgent(descent.notebook.ShellAgent)"}, and

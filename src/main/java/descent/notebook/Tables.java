@@ -9,8 +9,8 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * var path = Optimizers.sgd(0.95).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30);
- * path.toTable()                   // x1 of step 1 shows as -1.8 (hover it for the exact value)
- * Tables.exact(path.toTable())     // every digit: -7.0, 2.0, -6.335, -1.7999999999999998, ... as the book prints them
+ * path.toTable();                  // x1 of step 1 shows as -1.8 (hover it for the exact value)
+ * Tables.exact(path.toTable());    // every digit: -7.0, 2.0, -6.335, -1.7999999999999998, ... as the book prints them
  * Tables.digits(path.toTable(), 8) // eight significant digits
  * }</pre>
  *
