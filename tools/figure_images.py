@@ -73,7 +73,7 @@ def quantize(png):
     from PIL import Image
     im = Image.open(io.BytesIO(png)).convert("RGB")
     out = io.BytesIO()
-    im.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(out, "PNG", optimize=True)
+    im.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(out, "PNG", optimize=True)
     return out.getvalue() if len(out.getvalue()) < len(png) else png
 
 

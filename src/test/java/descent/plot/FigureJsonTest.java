@@ -27,8 +27,26 @@ class FigureJsonTest {
         assertTrue(Double.isNaN(FigureJson.round(Double.NaN, FigureJson.DIGITS)));
         assertEquals("[0.985,-1.8,null,3]", Json.write(FigureJson.rounded(new double[] {0.9849999999999998,
                 -1.7999999999999998, Double.NaN, 3})), "shortest text after rounding; NaN as null");
-        assertEquals("[[0.8451,-1.8],[2.5,null]]", Json.write(FigureJson.rounded(new double[][] {{0.84513, -1.7999999},
-                {2.5, Double.NaN}})), "grid cells to 4 digits");
+        assertEquals("[[0.84513,-1.8],[2.5,null]]", Json.write(FigureJson.rounded(new double[][] {{0.84513, -1.7999999},
+                {2.5, Double.NaN}})), "a small grid stays readable");
+    }
+
+    @Test
+    void longArraysBecomeFloat32TypedArrays() {
+        double[][] grid = new double[8][10];
+        for (int j = 0; j < 8; j++) for (int i = 0; i < 10; i++) grid[j][i] = j * 10 + i + 0.1;
+        @SuppressWarnings("unchecked")
+        var spec = (Map<String, Object>) FigureJson.rounded(grid);
+        assertEquals("f4", spec.get("dtype"));
+        assertEquals("8, 10", spec.get("shape"), "rows, columns as plotly.py writes it");
+        var floats = java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode((String) spec.get("bdata")))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        assertEquals(80, floats.remaining());
+        for (int k = 0; k < 80; k++) assertEquals((float) grid[k / 10][k % 10], floats.get(k), 0f, "cell " + k + ", row-major");
+        double[] line = new double[FigureJson.TYPED_MIN];
+        @SuppressWarnings("unchecked")
+        var one = (Map<String, Object>) FigureJson.rounded(line);
+        assertEquals(java.util.Set.of("dtype", "bdata"), one.keySet(), "a 1-D array has no shape");
     }
 
     @Test
@@ -40,6 +58,7 @@ class FigureJsonTest {
         assertEquals(List.of("data", "layout", "config"), List.copyOf(iterable(spec.fieldNames())));
         var sgd = spec.at("/data/1");
         assertEquals("SGD(lr=0.95)", sgd.get("name").asText());
+        assertEquals("f4", spec.at("/data/0/z/dtype").asText(), "the contour grid is a typed array");
         for (int i = 0; i < path.size(); i++) {
             double exact = path.get(i).x().get(0), written = sgd.at("/x/" + i).asDouble();
             assertEquals(exact, written, Math.abs(exact) * 1e-6 + 1e-300, "x0 of step " + i);
