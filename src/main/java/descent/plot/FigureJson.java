@@ -29,7 +29,7 @@ import java.util.Map;
  *  PlotlyFigure      layout() as is; each PlotlyTrace's attributes(); an AnimatedFigure adds "frames"
  *  other Figures     tablesaw's layout and trace JavaScript, read back with JsLiteral
  *  numbers           rounded to DIGITS significant digits: far below a pixel, and 2-3 times shorter than 17
- *  long arrays       (at least TYPED_MIN numbers, e.g. a contour's 80x80 grid) as Plotly's typed-array spec,
+ *  arrays            of at least TYPED_MIN numbers (a path, a loss curve, a contour grid) as Plotly's typed-array spec,
  *                    {"dtype":"f4","bdata":"&lt;base64 of little-endian float32&gt;","shape":"80, 80"}, as plotly.py
  *                    writes numpy arrays: about 7 digits, 5.3 characters a number, and one line in the .ipynb
  *                    (nbformat puts every element of a JSON array on its own indented line)
@@ -41,7 +41,7 @@ public final class FigureJson {
     /** Significant digits kept in a figure's numbers: far below a pixel, and 2-3 times shorter than 17. */
     public static final int DIGITS = 7;
     /** Arrays of at least this many numbers are written as float32 typed arrays (float32 keeps about 7 digits). */
-    public static final int TYPED_MIN = 64;
+    public static final int TYPED_MIN = 8;
 
     private FigureJson() {
     }
