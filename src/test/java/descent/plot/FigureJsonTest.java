@@ -60,8 +60,8 @@ public class FigureJsonTest {
         assertEquals("SGD(lr=0.95)", sgd.get("name").asText());
         assertEquals("f4", spec.at("/data/0/z/dtype").asText(), "the contour grid is a typed array");
         double[] xs = numbers(sgd.get("x"));
-        assertEquals(path.size(), xs.length);
-        for (int i = 0; i < path.size(); i++) {
+        assertEquals(path.size() + 1, xs.length, "the start and 30 steps");
+        for (int i = 0; i <= path.size(); i++) {
             double exact = path.get(i).x().get(0);
             assertEquals(exact, xs[i], Math.abs(exact) * 1e-6 + 1e-300, "x0 of step " + i);
         }
