@@ -180,8 +180,11 @@ def rerun(lab, root, name, url_prefix, front):
     cells = json.loads(before)["cells"]
     index = next(i for i, c in enumerate(cells) if any(figure_images.MIME in o.get("data", {})
                                                        for o in c.get("outputs", [])))
+    # a fresh kernel: run the cells above first (they define what the figure uses), then the figure cell itself
     lab.js(f"const w = app.shell.currentWidget; w.content.activeCellIndex = {index};"
-           " w.content.widgets[{index}].model.sharedModel.execution_count = null;"
+           " await app.commands.execute('notebook:run-all-above');")
+    lab.js(f"const w = app.shell.currentWidget; w.content.activeCellIndex = {index};"
+           f" w.content.widgets[{index}].model.sharedModel.execution_count = null;"
            " app.commands.execute('notebook:run-cell');")
     lab.wait_for(f"(() => {{ const c = app.shell.currentWidget.content.widgets[{index}];"
                  " return c.model.executionCount !== null && c.node.querySelector('.jp-RenderedPlotly .main-svg'); })()",
@@ -237,10 +240,12 @@ def main():
     lab = Lab(root)
     start = time.time()
     try:
-        for nb in a.rerun:
-            rerun(lab, root, os.path.basename(nb), "/lab/tree/", "JupyterLab")
-        for nb in a.notebook7:
-            rerun(lab, root, os.path.basename(nb), "/notebooks/", "Notebook 7")
+        for nbs, prefix, front in ((a.rerun, "/lab/tree/", "JupyterLab"), (a.notebook7, "/notebooks/", "Notebook 7")):
+            for nb in nbs:
+                try:
+                    rerun(lab, root, os.path.basename(nb), prefix, front)
+                except Exception as e:  # a broken page: say where, go on with the next check
+                    fail(f"{front} {os.path.basename(nb)}: {str(e).splitlines()[0]}")
         if a.clean:
             clean(lab, root, [os.path.basename(n) for n in sorted(glob.glob(os.path.join(a.clean, "*.ipynb")))])
     finally:

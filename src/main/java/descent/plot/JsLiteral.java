@@ -11,10 +11,10 @@ import java.util.Map;
  * {@code Map} (ordered), {@code List}, {@code String}, {@code Long}, {@code Double}, {@code Boolean} and null.
  * It also reads strict JSON, so {@link FigureJson} uses it to turn its JSON text into the tree kernels serialize.
  *
- * <pre>{@code
- * JsLiteral.parse("var trace0 = {x: ['a', 'b'], y: [\"1.0\", 2], name: 'it&#39;s',};", true);
- * // {x=[a, b], y=[1.0, 2], name=it's}
- * }</pre>
+ * <pre>
+ *  parse("var trace0 = {x: ['a', 'b'], y: [\"1.0\", 2], name: 'it&amp;#39;s',};", true)
+ *    -&gt; {x=[a, b], y=[1.0, 2], name=it's}            (package-private: FigureJson's helper)
+ * </pre>
  *
  * Understood beyond JSON: unquoted keys, single-quoted strings, trailing commas, a leading {@code var name =},
  * NaN/Infinity/undefined (read as null). With {@code htmlEntities}, {@code &#39; &quot; &amp; &lt; &gt;} inside
