@@ -220,7 +220,7 @@ def clean(lab, root, names):
         with open(path, "rb") as f:
             after = f.read()
         same = before == after
-        say(f"{name}: opened, kernel idle, waited {AUTOSAVE_S * 2 + 2} s: marked modified={dirty}, "
+        say(f"{name}: opened, kernel connected, waited {AUTOSAVE_S * 2 + 2} s: marked modified={dirty}, "
             f"file byte-identical={same}")
         if dirty or not same:
             fail(f"{name}: opening it changed it (modified={dirty}, identical={same})")
