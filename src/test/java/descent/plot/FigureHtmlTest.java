@@ -35,7 +35,7 @@ class FigureHtmlTest {
                 html.substring(0, 120));
         int start = html.indexOf(FigureHtml.PICTURE_START), end = html.indexOf(FigureHtml.PICTURE_END);
         assertTrue(start > 0 && end > start, "picture markers in order");
-        assertTrue(html.substring(start, end).contains("Plotly figure 'bowl' with 2 traces"), "note between the markers");
+        assertTrue(html.substring(start, end).contains("Plotly figure &#39;bowl&#39; with 2 traces"), "note between the markers");
         assertEquals(1, count(html, SLOT), "an empty slot for exporters to put the JSON in (the notebook keeps it once)");
         assertTrue(html.contains("window.Plotly.newPlot(div, spec)"), "draws only where plotly is in the page");
         assertTrue(html.contains("if (!data || !data.textContent.trim()) return;"), "and only when the slot is filled");
@@ -60,7 +60,7 @@ class FigureHtmlTest {
         String html = FigureHtml.notebook(figure(evil));
         assertEquals(2, count(html, "</script>"), "only our own closing tags:\n" + html);
         assertFalse(html.contains("<!-- &"), "no comment opener from data");
-        assertTrue(html.contains("Plotly figure 'x&lt;/script&gt;&lt;b&gt;&quot;q&quot; \\ 'single' &lt;!-- &amp;'"),
+        assertTrue(html.contains("Plotly figure &#39;x&lt;/script&gt;&lt;b&gt;&quot;q&quot; \\ &#39;single&#39; &lt;!-- &amp;&#39;"),
                 "note is HTML-escaped");
         String json = FigureJson.write(figure(evil));
         assertFalse(json.contains("<") || json.contains(">") || json.contains("&"), "JSON is safe in any script element");
