@@ -83,7 +83,7 @@ public record BatchNormSweep(Table table, Table curves, PlotlyFigure figure) {
             boolean bn = k % 2 == 1;
             Mlp net = Mlp.of(widths).relu().init(Initializers.normal(scale)).seed(seed);
             if (bn) net = net.batchNorm();
-            Trainer t = Trainer.of(net, train, Optimizers.sgd(LR)).batchSize(BATCH).withReplacement().seed(seed).layerStats(false);
+            Trainer t = Trainer.of(net, train, Optimizers.sgd(LR)).batchSize(BATCH).replacement(true).seed(seed).layerStats(false);
             double[] acc = new double[epochs + 1];
             java.util.Arrays.fill(acc, Double.NaN);
             acc[0] = t.evaluate(train).accuracy();

@@ -60,7 +60,7 @@ public record InitComparison(Table table, Table losses, PlotlyFigure figure) {
         List<Trainer> trainers = new ArrayList<>();
         for (Initializer in : inits) {
             Mlp net = Mlp.of(widths).relu().init(in).seed(seed);
-            trainers.add(Trainer.of(net, train, Optimizers.sgd(LR)).batchSize(BATCH).withReplacement().seed(seed).layerStats(false));
+            trainers.add(Trainer.of(net, train, Optimizers.sgd(LR)).batchSize(BATCH).replacement(true).seed(seed).layerStats(false));
         }
         List<History> hs = Runs.parallel(inits.length, i -> trainers.get(i).fitIterations(iterations));
 

@@ -74,6 +74,19 @@ public final class State {
         return c;
     }
 
+    /**
+     * Sets this state to another's values (the update count and every buffer), in place: for snapshots that roll a
+     * failed step back. Both must belong to parameters of the same size with the same buffer names.
+     */
+    public void copyFrom(State other) {
+        if (other.size != size || !other.buffers.keySet().equals(buffers.keySet())) {
+            throw new IllegalArgumentException("Cannot copy " + other.names() + " of size " + other.size + " into a state with "
+                    + names() + " of size " + size + "; both states must come from the same optimizer and parameter.");
+        }
+        t = other.t;
+        buffers.forEach((k, v) -> System.arraycopy(other.buffers.get(k), 0, v, 0, size));
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("State(t=").append(t);
