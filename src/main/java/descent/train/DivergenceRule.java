@@ -19,7 +19,7 @@ final class DivergenceRule {
     /** How many times its start an epoch's loss may be before the run is flagged. */
     static final double FACTOR = 3;
     /** How many epochs in a row the loss may rise before the run is flagged. */
-    static final int RISING = 5;
+    static final int RISING = 10;
 
     private DivergenceRule() {
     }

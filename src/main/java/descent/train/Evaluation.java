@@ -31,10 +31,8 @@ public record Evaluation(double loss, double accuracy) {
     }
 
     public static Evaluation of(Sequential model, Dataset data, Loss loss) {
-        if (model == null || data == null || loss == null) {
-            throw new IllegalArgumentException("Evaluation.of needs a model, a data set and a loss; got " + model + ", "
-                    + data + ", " + loss + ".");
-        }
+        if (model == null) throw new IllegalArgumentException("Invalid model: null; expected a value, such as Mlp.of(2, 16, 2).");
+        if (loss == null) throw new IllegalArgumentException("Invalid loss: null; expected a value, such as Losses.softmaxCrossEntropy().");
         BatchLoader.check(model, data, "Evaluation");
         return of(model, data, loss, CHUNK);
     }
