@@ -1,5 +1,6 @@
 package descent.train;
 
+import descent.base.Check;
 import descent.data.Batches;
 import descent.data.Dataset;
 import descent.nn.BatchNorm;
@@ -62,7 +63,7 @@ final class BatchLoader {
 
     /** Returns d, or throws, naming the value and a fix, unless it fits the model: input width, one output per class, finite values. */
     static Dataset check(Sequential model, Dataset d, String role) {
-        if (d == null) throw new IllegalArgumentException("Invalid " + role.toLowerCase() + " data: null; expected a data set, such as Datasets.spirals(400, 0.05, 1).");
+        Check.notNull(role.toLowerCase() + " data", d, "for example Datasets.spirals(400, 0.05, 1)");
         int in = model.inputWidth();
         if (in > 0 && in != d.features()) {
             throw new IllegalArgumentException(model.layer(0) + " expects input width " + in + " but got " + d.features()

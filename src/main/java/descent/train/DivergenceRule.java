@@ -1,7 +1,8 @@
 package descent.train;
 
+import descent.base.Format;
+
 import java.util.List;
-import java.util.Locale;
 
 /**
  * When a training run counts as diverging although every number is still finite: the rule and its thresholds, in
@@ -30,18 +31,14 @@ final class DivergenceRule {
         EpochResult last = epochs.get(n - 1);
         String cause = "; the learning rate of " + optimizer + " is probably too high, try one 10 times smaller";
         if (last.loss() > FACTOR * start) {
-            return String.format(Locale.ROOT, "diverging: the training loss %.4g of epoch %d is more than %s times "
-                    + "its start %.4g", last.loss(), last.epoch(), times(), start) + cause;
+            return "diverging: the training loss " + Format.number(last.loss()) + " of epoch " + last.epoch() + " is more than "
+                    + Format.number(FACTOR) + " times its start " + Format.number(start) + cause;
         }
         if (n > RISING) {
             for (int i = n - RISING; i < n; i++) if (!(epochs.get(i).loss() > epochs.get(i - 1).loss())) return null;
-            return String.format(Locale.ROOT, "diverging: the training loss rose in each of the %d epochs up to "
-                    + "epoch %d, to %.4g", RISING, last.epoch(), last.loss()) + cause;
+            return "diverging: the training loss rose in each of the " + RISING + " epochs up to epoch " + last.epoch()
+                    + ", to " + Format.number(last.loss()) + cause;
         }
         return null;
-    }
-
-    private static String times() {
-        return FACTOR == Math.rint(FACTOR) ? Long.toString((long) FACTOR) : Double.toString(FACTOR);
     }
 }

@@ -1,12 +1,12 @@
 package descent.train;
 
+import descent.base.Check;
+import descent.base.Format;
 import descent.data.Dataset;
 import descent.nn.Loss;
 import descent.nn.Losses;
 import descent.nn.Sequential;
 import descent.tensor.Matrix;
-
-import java.util.Locale;
 
 /**
  * Loss and accuracy of a model on a data set, in evaluation mode (no dropout, batch norm's running statistics): a
@@ -31,8 +31,8 @@ public record Evaluation(double loss, double accuracy) {
     }
 
     public static Evaluation of(Sequential model, Dataset data, Loss loss) {
-        if (model == null) throw new IllegalArgumentException("Invalid model: null; expected a value, such as Mlp.of(2, 16, 2).");
-        if (loss == null) throw new IllegalArgumentException("Invalid loss: null; expected a value, such as Losses.softmaxCrossEntropy().");
+        Check.notNull("model", model, "for example Mlp.of(2, 16, 2)");
+        Check.notNull("loss", loss, "for example Losses.softmaxCrossEntropy()");
         BatchLoader.check(model, data, "Evaluation");
         return of(model, data, loss, CHUNK);
     }
@@ -74,6 +74,6 @@ public record Evaluation(double loss, double accuracy) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Evaluation(loss=%.6g, accuracy=%.4g)", loss, accuracy);
+        return "Evaluation(loss=" + Format.number(loss, 6) + ", accuracy=" + Format.number(accuracy) + ")";
     }
 }

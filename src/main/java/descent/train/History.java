@@ -1,5 +1,7 @@
 package descent.train;
 
+import descent.base.Format;
+
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -8,7 +10,6 @@ import tech.tablesaw.api.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Everything a training run recorded: one row per iteration, one row per epoch, and per-layer statistics per epoch.
@@ -212,10 +213,10 @@ public final class History {
         StringBuilder sb = new StringBuilder("History(").append(epochs.size()).append(" epochs, ").append(n).append(" iterations");
         if (!epochs.isEmpty()) {
             EpochResult e = lastEpoch();
-            sb.append(String.format(Locale.ROOT, ", loss %.4g, accuracy %.4g", e.loss(), e.accuracy()));
-            if (!Double.isNaN(e.validationAccuracy())) sb.append(String.format(Locale.ROOT, ", validation accuracy %.4g", e.validationAccuracy()));
+            sb.append(", loss ").append(Format.number(e.loss())).append(", accuracy ").append(Format.number(e.accuracy()));
+            if (!Double.isNaN(e.validationAccuracy())) sb.append(", validation accuracy ").append(Format.number(e.validationAccuracy()));
         } else if (n > 0) {
-            sb.append(String.format(Locale.ROOT, ", last loss %.4g", loss[n - 1]));
+            sb.append(", last loss ").append(Format.number(loss[n - 1]));
         }
         if (stopReason != null) sb.append("; ").append(stopReason);
         if (warning != null) sb.append("; warning: ").append(warning);

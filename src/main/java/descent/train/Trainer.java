@@ -1,5 +1,6 @@
 package descent.train;
 
+import descent.base.Check;
 import descent.data.Dataset;
 import descent.nn.Loss;
 import descent.nn.Losses;
@@ -36,7 +37,7 @@ import java.util.function.Function;
  * trainer.step();                 // TrainingStep(iteration=0, epoch=0, loss=1.009, accuracy=0.375, lr=0.01)
  * var history = trainer.fit(100); // History(72 epochs, 720 iterations, ...; stopped early after epoch 71: ...)
  * history.epochs();               // epoch, iterations, loss, accuracy, validationLoss, validationAccuracy, lr
- * trainer.evaluate(data.test())   // Evaluation(loss=0.0196858, accuracy=1.000), the same as Evaluation.of(net, data.test())
+ * trainer.evaluate(data.test())   // Evaluation(loss=0.0196858, accuracy=1), the same as Evaluation.of(net, data.test())
  * }</pre>
  *
  * <b>Configuration</b> (batch size, seed, loss, ...) changes this trainer and must come before the first step;
@@ -85,8 +86,8 @@ public final class Trainer {
 
     /** A trainer with softmax cross-entropy, batch size 100, shuffled batches, seed 0 and no validation set. */
     public static Trainer of(Sequential model, Dataset train, Optimizer optimizer) {
-        required("model", model, "such as Mlp.of(2, 16, 2)");
-        required("optimizer", optimizer, "such as Optimizers.sgd(0.1)");
+        Check.notNull("model", model, "for example Mlp.of(2, 16, 2)");
+        Check.notNull("optimizer", optimizer, "for example Optimizers.sgd(0.1)");
         BatchLoader.check(model, train, "Training");
         BatchLoader.checkBatchSize(model, 100, train);
         return new Trainer(model, train, optimizer);
@@ -94,9 +95,7 @@ public final class Trainer {
 
     /** Examples per step (cut to the data set's size); with batch norm at least 2. */
     public Trainer batchSize(int batchSize) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("Invalid batch size: " + batchSize + "; expected at least 1, such as 100 (an empty batch has no gradient).");
-        }
+        Check.atLeast("batch size", batchSize, 1, "such as 100 (an empty batch has no gradient)");
         BatchLoader.checkBatchSize(model, batchSize, train);
         return configure(() -> this.batchSize = batchSize);
     }
@@ -107,22 +106,22 @@ public final class Trainer {
     /** Whether to draw each batch with replacement, as the book does, instead of shuffling once per epoch (the default). */
     public Trainer replacement(boolean on) { return configure(() -> this.replacement = on); }
 
-    public Trainer loss(Loss loss) { return configure(() -> this.loss = required("loss", loss, "such as Losses.softmaxCrossEntropy()")); }
+    public Trainer loss(Loss loss) { return configure(() -> this.loss = Check.notNull("loss", loss, "for example Losses.softmaxCrossEntropy()")); }
 
     /** A data set evaluated after every epoch (and monitored by early stopping). */
     public Trainer validation(Dataset data) { return configure(() -> validation = BatchLoader.check(model, data, "Validation")); }
 
     /** Adds a regularizer (several may be combined, e.g. L1 and L2). */
-    public Trainer regularizer(Regularizer r) { return configure(() -> regularizers.add(required("regularizer", r, "such as Regularizers.l2(1e-4)"))); }
+    public Trainer regularizer(Regularizer r) { return configure(() -> regularizers.add(Check.notNull("regularizer", r, "for example Regularizers.l2(1e-4)"))); }
 
-    public Trainer earlyStopping(EarlyStopping e) { return configure(() -> earlyStopping = required("early stopping", e, "such as EarlyStopping.patience(5)")); }
+    public Trainer earlyStopping(EarlyStopping e) { return configure(() -> earlyStopping = Check.notNull("early stopping", e, "for example EarlyStopping.patience(5)")); }
 
     /** Whether each step computes per-layer statistics (on by default; off saves a little time). */
     public Trainer layerStats(boolean on) { return configure(() -> this.layerStats = on); }
 
     /** Where fit reports progress; may be changed at any time. */
     public Trainer progress(Progress progress) {
-        this.progress = required("progress", progress, "such as Progress.console(), or Progress.none() for silence");
+        this.progress = Check.notNull("progress", progress, "for example Progress.console(), or Progress.none() for silence");
         return this;
     }
 
@@ -130,11 +129,6 @@ public final class Trainer {
         if (batches != null) throw new IllegalStateException("This trainer has already started; configure it before the first step, or make a new Trainer.");
         change.run();
         return this;
-    }
-
-    private static <T> T required(String name, T value, String example) {
-        if (value == null) throw new IllegalArgumentException("Invalid " + name + ": null; expected a value, " + example + ".");
-        return value;
     }
 
     private void start() {
@@ -208,14 +202,14 @@ public final class Trainer {
 
     /** Trains for this many more epochs (n / batchSize steps each), or until early stopping; returns the history so far. */
     public History fit(int epochs) {
-        if (epochs <= 0) throw new IllegalArgumentException("Invalid number of epochs: " + epochs + "; expected at least 1.");
+        Check.positive("number of epochs", epochs);
         start();
         return fitIterations(epochs * batches.batchesPerEpoch());
     }
 
     /** Trains for this many more steps, or until early stopping; returns a copy of the history so far. */
     public History fitIterations(int iterations) {
-        if (iterations <= 0) throw new IllegalArgumentException("Invalid number of iterations: " + iterations + "; expected at least 1.");
+        Check.positive("number of iterations", iterations);
         start();
         stopRequested = false;
         history.startFit();

@@ -1,6 +1,7 @@
 package descent.train;
 
 import descent.Approx;
+import descent.base.Format;
 import descent.data.Dataset;
 import descent.data.Datasets;
 import descent.nn.Mlp;
@@ -96,8 +97,8 @@ class TrainerReliabilityTest {
         var h = Trainer.of(Mlp.of(2, 32, 32, 2).relu().seed(1), d, Optimizers.sgd(50)).batchSize(30).seed(2).fit(20);
         double start = h.loss(0), epoch0 = h.epochResults().get(0).loss();
         assertTrue(epoch0 > 3 * start, "epoch 0 loss " + epoch0 + " vs start " + start);
-        String expected = String.format(java.util.Locale.ROOT, "diverging: the training loss %.4g of epoch 0 is more than 3 times"
-                + " its start %.4g; the learning rate of SGD(lr=50.0) is probably too high, try one 10 times smaller", epoch0, start);
+        String expected = "diverging: the training loss " + Format.number(epoch0) + " of epoch 0 is more than 3 times its start "
+                + Format.number(start) + "; the learning rate of SGD(lr=50.0) is probably too high, try one 10 times smaller";
         assertEquals(expected, h.warning());
         assertTrue(h.toString().endsWith("; warning: " + expected + ")"), h.toString());
         // the loss stays far above its start: the network is not learning (the rule flags the first such epoch)
@@ -112,7 +113,7 @@ class TrainerReliabilityTest {
         List<EpochResult> epochs = new ArrayList<>();
         for (int e = 0; e < 12; e++) epochs.add(new EpochResult(e, 10 * (e + 1), e < 2 ? 1.0 - e * 0.1 : 0.9 + 0.01 * e, 0.5, Double.NaN, Double.NaN, 0.1));
         assertNull(DivergenceRule.check(1.0, epochs.subList(0, 11), "SGD(lr=0.1)"), "rising for 9 epochs only");
-        assertEquals("diverging: the training loss rose in each of the 10 epochs up to epoch 11, to 1.010; the learning rate"
+        assertEquals("diverging: the training loss rose in each of the 10 epochs up to epoch 11, to 1.01; the learning rate"
                 + " of SGD(lr=0.1) is probably too high, try one 10 times smaller", DivergenceRule.check(1.0, epochs, "SGD(lr=0.1)"));
     }
 
@@ -136,24 +137,24 @@ class TrainerReliabilityTest {
         Dataset d = Datasets.spirals(20, 0.05, 2);
         var net = Mlp.of(2, 4, 2);
         var e = assertThrows(IllegalArgumentException.class, () -> Trainer.of(net, d, null));
-        assertEquals("Invalid optimizer: null; expected a value, such as Optimizers.sgd(0.1).", e.getMessage());
+        assertEquals("Invalid optimizer: null; expected a value, not null; for example Optimizers.sgd(0.1).", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Trainer.of(net, null, Optimizers.sgd(0.1)));
-        assertEquals("Invalid training data: null; expected a data set, such as Datasets.spirals(400, 0.05, 1).", e.getMessage());
+        assertEquals("Invalid training data: null; expected a value, not null; for example Datasets.spirals(400, 0.05, 1).", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Trainer.of(null, d, Optimizers.sgd(0.1)));
-        assertEquals("Invalid model: null; expected a value, such as Mlp.of(2, 16, 2).", e.getMessage());
+        assertEquals("Invalid model: null; expected a value, not null; for example Mlp.of(2, 16, 2).", e.getMessage());
 
         var t = Trainer.of(net, d, Optimizers.sgd(0.1));
         String before = t.toString();
         e = assertThrows(IllegalArgumentException.class, () -> t.loss(null));
-        assertEquals("Invalid loss: null; expected a value, such as Losses.softmaxCrossEntropy().", e.getMessage());
+        assertEquals("Invalid loss: null; expected a value, not null; for example Losses.softmaxCrossEntropy().", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> t.validation(null));
-        assertEquals("Invalid validation data: null; expected a data set, such as Datasets.spirals(400, 0.05, 1).", e.getMessage());
+        assertEquals("Invalid validation data: null; expected a value, not null; for example Datasets.spirals(400, 0.05, 1).", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> t.regularizer(null));
         assertThrows(IllegalArgumentException.class, () -> t.earlyStopping(null));
         e = assertThrows(IllegalArgumentException.class, () -> t.progress(null));
-        assertEquals("Invalid progress: null; expected a value, such as Progress.console(), or Progress.none() for silence.", e.getMessage());
+        assertEquals("Invalid progress: null; expected a value, not null; for example Progress.console(), or Progress.none() for silence.", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Evaluation.of(net, null));
-        assertEquals("Invalid evaluation data: null; expected a data set, such as Datasets.spirals(400, 0.05, 1).", e.getMessage());
+        assertEquals("Invalid evaluation data: null; expected a value, not null; for example Datasets.spirals(400, 0.05, 1).", e.getMessage());
         assertEquals(before, t.toString(), "configuration unchanged");
         t.step();   // and it still trains
     }
