@@ -75,16 +75,14 @@ public final class State {
     }
 
     /**
-     * Sets this state to another's values (the update count and every buffer), in place: for snapshots that roll a
-     * failed step back. Both must belong to parameters of the same size with the same buffer names.
+     * Sets the update count back to an earlier {@code t}: for a trainer that rolls a failed step back, restoring the
+     * buffers (the live arrays of {@link #buffer}) itself.
      */
-    public void copyFrom(State other) {
-        if (other.size != size || !other.buffers.keySet().equals(buffers.keySet())) {
-            throw new IllegalArgumentException("Cannot copy " + other.names() + " of size " + other.size + " into a state with "
-                    + names() + " of size " + size + "; both states must come from the same optimizer and parameter.");
+    public void rewind(int t) {
+        if (t < 0 || t > this.t) {
+            throw new IllegalArgumentException("Cannot rewind a state at t=" + this.t + " to t=" + t + "; expected 0 <= t <= " + this.t + ".");
         }
-        t = other.t;
-        buffers.forEach((k, v) -> System.arraycopy(other.buffers.get(k), 0, v, 0, size));
+        this.t = t;
     }
 
     @Override

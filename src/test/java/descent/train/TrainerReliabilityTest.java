@@ -89,6 +89,12 @@ class TrainerReliabilityTest {
         assertArrayEquals(reference.history().iterations().doubleColumn("loss").asDoubleArray(),
                 trainer.history().iterations().doubleColumn("loss").asDoubleArray(), "losses of all 20 steps");
         assertEquals(copyOfState(clean), copyOfState(failing), "weights after 20 steps");
+
+        State s = Optimizers.adam(0.1).newState(2);
+        s.advance();
+        var bad = assertThrows(IllegalArgumentException.class, () -> s.rewind(2));
+        assertEquals("Cannot rewind a state at t=1 to t=2; expected 0 <= t <= 1.", bad.getMessage());
+        assertEquals(1, s.t(), "unchanged");
     }
 
     @Test
