@@ -25,20 +25,30 @@ final class DivergenceRule {
     private DivergenceRule() {
     }
 
+    /** The warning for a history, or null. */
+    static String check(History history, Object optimizer) {
+        return check(history.loss(0), history.epochList(), optimizer);
+    }
+
     /** The warning for these epochs, or null: {@code start} is the first step's loss. */
-    static String check(double start, List<EpochResult> epochs, String optimizer) {
+    static String check(double start, List<EpochResult> epochs, Object optimizer) {
         int n = epochs.size();
         EpochResult last = epochs.get(n - 1);
-        String cause = "; the learning rate of " + optimizer + " is probably too high, try one 10 times smaller";
+        String what;
         if (last.loss() > FACTOR * start) {
-            return "diverging: the training loss " + Format.number(last.loss()) + " of epoch " + last.epoch() + " is more than "
-                    + Format.number(FACTOR) + " times its start " + Format.number(start) + cause;
+            what = "the training loss " + Format.number(last.loss()) + " of epoch " + last.epoch() + " is more than "
+                    + Format.number(FACTOR) + " times its start " + Format.number(start);
+        } else if (n > RISING && rising(epochs, n - RISING, n)) {
+            what = "the training loss rose in each of the " + RISING + " epochs up to epoch " + last.epoch() + ", to "
+                    + Format.number(last.loss());
+        } else {
+            return null;
         }
-        if (n > RISING) {
-            for (int i = n - RISING; i < n; i++) if (!(epochs.get(i).loss() > epochs.get(i - 1).loss())) return null;
-            return "diverging: the training loss rose in each of the " + RISING + " epochs up to epoch " + last.epoch()
-                    + ", to " + Format.number(last.loss()) + cause;
-        }
-        return null;
+        return "diverging: " + what + "; the learning rate of " + optimizer + " is probably too high, try one 10 times smaller";
+    }
+
+    private static boolean rising(List<EpochResult> epochs, int from, int to) {
+        for (int i = from; i < to; i++) if (!(epochs.get(i).loss() > epochs.get(i - 1).loss())) return false;
+        return true;
     }
 }

@@ -164,6 +164,11 @@ public final class History {
         return Table.create("layers", e, index, name, g, m, s);
     }
 
+    /** The epochs so far, not copied: for the trainer's checks after each epoch. */
+    List<EpochResult> epochList() {
+        return java.util.Collections.unmodifiableList(epochs);
+    }
+
     public List<EpochResult> epochResults() {
         return List.copyOf(epochs);
     }

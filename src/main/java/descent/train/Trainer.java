@@ -192,7 +192,7 @@ public final class Trainer {
     private void endEpoch() {
         EpochResult e = history.endEpoch(validation == null ? null : Evaluation.of(model, validation, loss, batchSize),
                 recorder == null ? null : recorder.epochMeans());
-        if (history.warning() == null) history.warn(DivergenceRule.check(history.loss(0), history.epochResults(), optimizer.toString()));
+        if (history.warning() == null) history.warn(DivergenceRule.check(history, optimizer));
         if (monitor != null) {
             String what = validation != null ? "validation loss" : "training loss";
             stopRequested = monitor.stop(e.epoch(), validation != null ? e.validationLoss() : e.loss(), what, history);
