@@ -1,7 +1,6 @@
 package descent.train;
 
 import descent.base.Format;
-
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
