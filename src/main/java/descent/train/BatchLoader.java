@@ -64,7 +64,7 @@ final class BatchLoader {
     /** Returns d, or throws, naming the value and a fix, unless it fits the model: input width, one output per class, finite values. */
     static Dataset check(Sequential model, Dataset d, String role) {
         Check.notNull(role.toLowerCase() + " data", d, "for example Datasets.spirals(400, 0.05, 1)");
-        int in = model.inputWidth();
+        int in = model.inputWidth().orElse(-1);
         if (in > 0 && in != d.features()) {
             throw new IllegalArgumentException(model.layer(0) + " expects input width " + in + " but got " + d.features()
                     + "; did you leave the label column in x?");
