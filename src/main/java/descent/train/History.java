@@ -21,8 +21,8 @@ import java.util.List;
  * h.iterations();    // iteration, epoch, loss, accuracy, lr
  * h.epochs();        // epoch, iterations, loss, accuracy, validationLoss, validationAccuracy, lr
  * h.layers();        // epoch, index, layer, gradNorm, activationMean, activationStd (means over the epoch's steps)
+ * h.warning();      // null, or "diverging: ..." when the loss grew far above its start (see Trainer)
  * h                  // History(10 epochs, 100 iterations, loss 0.5932, accuracy 0.6625, validation accuracy 0.5375)
- * h.warning()        // null, or "diverging: ..." when the loss grew far above its start (see Trainer)
  * }</pre>
  *
  * A History from {@link Trainer#fit} is a copy of everything recorded up to then: training further does not change

@@ -1,5 +1,6 @@
 package descent.train;
 
+import descent.nn.Parameter;
 import descent.nn.Sequential;
 import descent.optim.State;
 import descent.tensor.Matrix;
@@ -8,42 +9,73 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A model's parameters and buffers (batch-norm statistics, dropout's random state), and optionally an optimizer's
- * states, at one moment, to go back to: the trainer takes one before every step, to roll back a step that went
- * non-finite, and one at early stopping's best epoch, to restore its weights.
+ * A model's tensors, and optionally an optimizer's states, at one moment, to go back to. It comes in parts, each saved
+ * just before it changes, so that the values are copied while they are in cache anyway:
  *
  * <pre>
- *   save:     saved ← live      (every model tensor, then every optimizer buffer; and each state's step count t)
- *   restore:  live  ← saved
+ *   for a step (rollback):   part 0      the model's buffers (batch-norm statistics, dropout's random state),
+ *                                        saved before the forward pass
+ *                            part i + 1  parameter i and its optimizer state (buffers and step count t),
+ *                                        saved just before its update
+ *   restore-best:            part 0      every tensor of the model
+ *   save(part): saved ← live;   restore(n): live ← saved for parts 0 .. n−1
  * </pre>
  * The arrays are allocated once; saving and restoring copy values only, in one loop.
  */
 final class Snapshot {
-    private final double[][] live;
-    private final double[][] saved;
-    private final State[] states;
+    private final double[][][] live;
+    private final double[][][] saved;
+    private final State[] states;     // per part, or null
     private final int[] savedT;
 
-    /** A snapshot of the model's tensors and of these optimizer states (none for weights only). */
-    Snapshot(Sequential model, State... states) {
-        List<double[]> arrays = new ArrayList<>();
-        for (Matrix m : model.stateTensors().values()) arrays.add(m.data());
-        for (State s : states) for (String name : s.names()) arrays.add(s.buffer(name));
-        live = arrays.toArray(double[][]::new);
-        saved = new double[live.length][];
-        for (int i = 0; i < live.length; i++) saved[i] = new double[live[i].length];
+    private Snapshot(List<List<double[]>> parts, State[] states) {
+        live = new double[parts.size()][][];
+        saved = new double[parts.size()][][];
+        for (int p = 0; p < live.length; p++) {
+            live[p] = parts.get(p).toArray(double[][]::new);
+            saved[p] = new double[live[p].length][];
+            for (int i = 0; i < live[p].length; i++) saved[p][i] = new double[live[p][i].length];
+        }
         this.states = states;
         savedT = new int[states.length];
     }
 
-    void save() {
-        copy(live, saved);
-        for (int i = 0; i < states.length; i++) savedT[i] = states[i].t();
+    /** One part: every tensor of the model (parameters and buffers), for early stopping's best weights. */
+    static Snapshot ofModel(Sequential model) {
+        return new Snapshot(List.of(arrays(model.stateTensors().values())), new State[1]);
     }
 
-    void restore() {
-        copy(saved, live);
-        for (int i = 0; i < states.length; i++) states[i].rewind(savedT[i]);
+    /** Part 0 the model's buffers, part i + 1 parameter i with its optimizer state: for rolling a step back. */
+    static Snapshot forSteps(Sequential model, List<Parameter> params, State[] optimizerStates) {
+        List<List<double[]>> parts = new ArrayList<>();
+        parts.add(arrays(model.buffers().values()));
+        State[] states = new State[params.size() + 1];
+        for (int i = 0; i < params.size(); i++) {
+            List<double[]> part = new ArrayList<>(List.of(params.get(i).value().data()));
+            for (String name : optimizerStates[i].names()) part.add(optimizerStates[i].buffer(name));
+            parts.add(part);
+            states[i + 1] = optimizerStates[i];
+        }
+        return new Snapshot(parts, states);
+    }
+
+    private static List<double[]> arrays(Iterable<Matrix> tensors) {
+        List<double[]> a = new ArrayList<>();
+        for (Matrix m : tensors) a.add(m.data());
+        return a;
+    }
+
+    void save(int part) {
+        copy(live[part], saved[part]);
+        if (states[part] != null) savedT[part] = states[part].t();
+    }
+
+    /** Restores parts 0 .. parts − 1 (those saved during the current step). */
+    void restore(int parts) {
+        for (int p = 0; p < parts; p++) {
+            copy(saved[p], live[p]);
+            if (states[p] != null) states[p].rewind(savedT[p]);
+        }
     }
 
     private static void copy(double[][] from, double[][] to) {

@@ -13,13 +13,12 @@ import descent.tensor.Matrix;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Trains a model on a data set with any {@link Optimizer}, one mini-batch at a time or for whole epochs.
  *
  * <pre>
- *   one step:  gather the next batch;  save a snapshot of the model and the optimizer's states
+ *   one step:  gather the next batch;  save a snapshot (buffers now, each parameter and its state before its update)
  *              y ← model(x);  L ← loss(y, t) + Σ penalty(w);  model.backward(dL/dy);  g += ∂penalty/∂w
  *              if L, g or (after the update) w is not finite: restore the snapshot, throw
  *              for each parameter tensor w:  optimizer.update(w, g, its own state, lr(iteration));  decoupled decay
@@ -138,45 +137,47 @@ public final class Trainer {
         paramNames = List.copyOf(model.namedParameters().keySet());
         states = new State[params.size()];
         for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).size());
-        beforeStep = new Snapshot(model, states);
-        if (earlyStopping != null) monitor = new EarlyStoppingMonitor(earlyStopping, new Snapshot(model));
+        beforeStep = Snapshot.forSteps(model, params, states);
+        if (earlyStopping != null) monitor = new EarlyStoppingMonitor(earlyStopping, Snapshot.ofModel(model));
         if (layerStats) recorder = new LayerStatsRecorder(model);
     }
 
-    /** Runs one mini-batch: gather, snapshot, forward and loss, backward, check finite, update, record. */
+    /**
+     * Runs one mini-batch: gather, snapshot, forward and loss, backward, check finite, update, record. The snapshot
+     * of each parameter and its optimizer state is taken just before its update (see {@link Snapshot}).
+     */
     public TrainingStep step() {
         start();
         batches.next();
-        beforeStep.save();
+        beforeStep.save(0);
         double lr = optimizer.lrAt(iteration);
         model.setTraining(true);
         Matrix out = model.forward(batches.x);
         double value = loss.forward(out, batches.t);
         for (Regularizer r : regularizers) for (Parameter p : params) value += r.penalty(p);
-        if (!Double.isFinite(value)) diverged("the loss is " + value, lr);
+        if (!Double.isFinite(value)) diverged("the loss is " + value, lr, 1);
         double accuracy = Evaluation.accuracy(out, batches.labels, out.rows());
         model.backwardParameters(loss.backward());
         for (Regularizer r : regularizers) for (Parameter p : params) r.addGradient(p);
-        checkFinite(Parameter::grad, "the gradient", lr);
-        LayerStats stats = recorder == null ? null : recorder.record();
+        for (int i = 0; i < params.size(); i++) checkFinite(params.get(i).grad(), "the gradient", i, lr, 1);
         for (int i = 0; i < params.size(); i++) {
+            beforeStep.save(i + 1);
             optimizer.update(params.get(i).value().data(), params.get(i).grad().data(), states[i], lr);
             for (Regularizer r : regularizers) r.afterUpdate(params.get(i), lr);
+            checkFinite(params.get(i).value(), "after the update, the value", i, lr, i + 2);
         }
-        checkFinite(Parameter::value, "after the update, the value", lr);
+        LayerStats stats = recorder == null ? null : recorder.record();   // outputs and gradients of this step
         return record(new TrainingStep(iteration, iteration / batches.batchesPerEpoch(), value, accuracy, lr, stats));
     }
 
-    private void checkFinite(Function<Parameter, Matrix> tensor, String what, double lr) {
-        for (int i = 0; i < params.size(); i++) {
-            Matrix m = tensor.apply(params.get(i));
-            int bad = m.firstNonFinite();
-            if (bad >= 0) diverged(what + " of " + paramNames.get(i) + " is " + m.data()[bad], lr);
-        }
+    private void checkFinite(Matrix m, String what, int param, double lr, int savedParts) {
+        int bad = m.firstNonFinite();
+        if (bad >= 0) diverged(what + " of " + paramNames.get(param) + " is " + m.data()[bad], lr, savedParts);
     }
 
-    private void diverged(String what, double lr) {
-        beforeStep.restore();
+    /** Restores the parts of the snapshot saved so far in this step, and throws. */
+    private void diverged(String what, double lr, int savedParts) {
+        beforeStep.restore(savedParts);
         batches.repeat();
         throw new ArithmeticException("Training diverged at iteration " + iteration + " (epoch " + iteration / batches.batchesPerEpoch()
                 + "): " + what + ". The learning rate " + lr + " of " + optimizer + " is probably too high; try one 10 times"
