@@ -44,10 +44,11 @@ public final class Animation {
         List<Trace> traces = new ArrayList<>(base.traces());
         int first = traces.size();
         int longest = 0;
+        List<String> names = Contours.legendNames(List.of(paths));
         for (int i = 0; i < paths.length; i++) {
             Trajectory p = paths[i];
             String c = Contours.color(i);
-            traces.add(truncated(Contours.pathTrace(p, c), p, 0));
+            traces.add(truncated(Contours.pathTrace(p, c, names.get(i)), p, 0));
             Vec s = p.get(0).x();
             traces.add(LineTrace.of(new double[]{s.get(0)}, new double[]{s.get(1)}).markers().marker("circle-open", 14, c)
                     .with("marker.line.width", 3).name("start of " + p.name()).showLegend(false));
@@ -100,8 +101,9 @@ public final class Animation {
         for (int i = 0; i < values.length; i++) {
             Trajectory t = runs.get(i);
             String label = String.format(Locale.ROOT, "%s", values[i]);
-            String title = String.format(Locale.ROOT, "%s: %s after %d steps: f = %.4g%s", f.name(), t.name(), t.size(),
-                    t.last().f(), t.diverged() ? " (diverged)" : "");
+            String title = String.format(Locale.ROOT, "%s<br><span style=\"font-size:13px\">%s after %d steps: f = %.4g%s"
+                            + "</span>", MathText.of(f.name()), FigureHtml.escape(t.name()), t.size(), t.last().f(),
+                    t.diverged() ? " (diverged)" : "");
             if (firstTitle == null) firstTitle = title;
             frames.add(Json.obj("name", label,
                     "data", List.of(Json.obj("x", t.coordinate(0), "y", t.coordinate(1), "name", t.name(),
@@ -143,7 +145,7 @@ public final class Animation {
                 "x", 0, "y", 0, "xanchor", "left", "yanchor", "top", "pad", Json.obj("t", 45, "r", 10), "buttons", List.of(play, pause));
         Map<String, Object> layout = PlotlyTrace.put(base.layout(), "sliders", List.of(slider));
         layout = PlotlyTrace.put(layout, "updatemenus", List.of(buttons));
-        layout = PlotlyTrace.put(layout, "height", 600);
+        layout = PlotlyTrace.put(layout, "height", PlotlyFigure.TALL_HEIGHT);
         return new AnimatedFigure(layout, frames, traces.toArray(Trace[]::new));
     }
 }
