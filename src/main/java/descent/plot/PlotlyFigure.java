@@ -67,9 +67,18 @@ public class PlotlyFigure extends Figure {
         return title == null ? "" : title.toString();
     }
 
-    /** The title text, or "" when there is none. */
+    /**
+     * The title as plain text, or "" when there is none: Plotly's markup turned into text ({@code <br>} into
+     * {@code " · "}, other tags removed, entities decoded), as text-only outputs show it. The layout keeps the markup.
+     */
     public String title() {
-        return titleOf(layout);
+        return plain(titleOf(layout));
+    }
+
+    static String plain(String markup) {
+        if (markup.indexOf('<') < 0 && markup.indexOf('&') < 0) return markup;
+        return markup.replaceAll("(?i)<br\\s*/?>", " · ").replaceAll("<[^>]*>", "").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
     /** The layout as Plotly JSON keys and values. */

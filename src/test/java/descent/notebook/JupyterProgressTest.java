@@ -79,10 +79,12 @@ class JupyterProgressTest {
         assertEquals(34, clock.reads, "one clock read per step, per epoch and for done");
         assertEquals(1, display.shown, "one output per fit: " + display.calls);
         assertEquals(12, display.calls.size(), String.join("\n", display.calls));
-        assertTrue(display.calls.get(0).startsWith("display epoch 1 · it 1/30 · loss "), display.calls.get(0));
-        assertTrue(display.calls.get(0).endsWith(" · 0.0 s"), display.calls.get(0));
-        assertTrue(display.calls.get(1).startsWith("update id1 epoch 1 · it 4/30 · "), "at 300 ms: the fourth step: " + display.calls.get(1));
-        assertTrue(display.calls.get(10).contains(" · 3.0 s"), display.calls.get(10));
+        assertTrue(display.calls.get(0).startsWith("display epoch 1 · it 1/30 · 0.0 s · mini-batch loss "), display.calls.get(0));
+        assertTrue(display.calls.get(1).startsWith("update id1 epoch 1 · it 4/30 · 0.3 s · mini-batch loss "),
+                "at 300 ms: the fourth step: " + display.calls.get(1));
+        assertTrue(display.calls.get(10).startsWith("update id1 epoch 3/3 · it 29/30 · 3.0 s · mini-batch loss "),
+                "read 30 (3.0 s) comes after 28 steps and 2 epoch ends: step 29; the number of epochs is known: " + display.calls.get(10));
+        assertTrue(display.calls.get(10).contains(" · val loss "), "validation after an epoch: " + display.calls.get(10));
     }
 
     @Test
@@ -95,9 +97,11 @@ class JupyterProgressTest {
         var fig = progress.figure();
         EpochResult last = h.lastEpoch();
         String title = String.format(java.util.Locale.ROOT,
-                "epoch 3/3 · it 30/30 · loss %.4g · acc %.3f · val loss %.4g · val acc %.3f · 3.3 s",
+                "epoch 3/3 · it 30/30 · 3.3 s · loss %.4g · acc %.3f · val loss %.4g · val acc %.3f",
                 last.loss(), last.accuracy(), last.validationLoss(), last.validationAccuracy());
-        assertEquals(title, fig.title());
+        assertEquals(title, fig.title(), "plain text of the two-line title");
+        assertTrue(fig.layout().get("title").toString().contains("3.3 s<br><span style=\"font-size:13px\">loss "),
+                fig.layout().get("title").toString());
         Map<String, Object> end = display.bundles.get(display.bundles.size() - 1);
         assertEquals(MimeBundle.of(fig).keySet(), end.keySet(), "the same MIME types as any figure output");
         assertEquals(FigureHtml.text(fig), end.get(MimeBundle.TEXT_PLAIN), "text/plain of an ordinary figure");
