@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <pre>
  *  step k     -> (k + 1, loss), (k + 1, accuracy)              thin, light: mini-batch noise
- *  epoch e    -> (iterations done, mean loss / mean accuracy)  "train (epoch mean)"
+ *  epoch e    -> (iterations done, mean loss / mean accuracy)  "train (epoch mean)", a dot each up to MAX_DOTS epochs
  *                (iterations done, validation loss / accuracy) "validation", when there is a validation set
  *  more than MAX_POINTS steps: neighbours are averaged in pairs and later steps in blocks of 2, 4, ...,
  *  so an update never carries more than MAX_POINTS points per curve
@@ -24,6 +24,8 @@ import java.util.List;
  */
 final class LiveChart {
     static final int MAX_POINTS = 1000;
+    /** Most epochs drawn with a dot each. */
+    static final int MAX_DOTS = 40;
     private static final String TRAIN = "#1f77b4", VALIDATION = "#d62728";
 
     private double[] x = new double[64], loss = new double[64], acc = new double[64];
@@ -104,10 +106,13 @@ final class LiveChart {
         List<LineTrace> traces = new ArrayList<>();
         traces.add(LineTrace.of(sx, sy).lines().color(TRAIN).width(1).with("opacity", 0.35)
                 .name(block == 1 ? "train (mini-batch)" : "train (mean of " + block + " mini-batches)"));
-        traces.add(LineTrace.of(ex, ey).color(TRAIN).width(2).marker("circle", 7, TRAIN).name("train (epoch mean)"));
+        // a dot per epoch while they can be told apart; beyond that the dots would hide the lines
+        boolean dots = ex.length <= MAX_DOTS;
+        LineTrace mean = LineTrace.of(ex, ey).color(TRAIN).width(2).name("train (epoch mean)");
+        traces.add(dots ? mean.marker("circle", 7, TRAIN) : mean.lines());
         if (vy != null) {
-            traces.add(LineTrace.of(ex, vy).color(VALIDATION).width(2).dash("dash").marker("diamond", 8, VALIDATION)
-                    .name("validation"));
+            LineTrace val = LineTrace.of(ex, vy).color(VALIDATION).width(2).dash("dash").name("validation");
+            traces.add(dots ? val.marker("diamond", 8, VALIDATION) : val.lines());
         }
         return PlotlyFigure.of(what, traces.toArray(LineTrace[]::new)).withAxisTitles("iteration", what);
     }
