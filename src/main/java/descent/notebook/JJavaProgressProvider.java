@@ -9,7 +9,7 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
  * {@code META-INF/services/descent.train.ProgressProvider}; see {@link ProgressProvider}.
  *
  * <pre>{@code
- * new JJavaProgressProvider().active()   // true in a JJava notebook, false in JShell (JJava's classes are absent)
+ * new descent.notebook.JJavaProgressProvider().active()   // true in a JJava notebook, false in JShell (JJava's classes are absent)
  * }</pre>
  */
 public final class JJavaProgressProvider implements ProgressProvider {

@@ -1,6 +1,5 @@
 package descent.notebook;
 
-import descent.plot.FigureHtml;
 import descent.plot.PlotlyFigure;
 import descent.train.EpochResult;
 import descent.train.History;
@@ -20,13 +19,15 @@ import java.util.function.LongSupplier;
  *
  * <pre>{@code
  * var split = Splits.trainTest(Datasets.spirals(400, 0.05, 1), 0.2, 7);
- * var trainer = Trainer.of(Mlp.of(2, 32, 32, 2).seed(1), split.train(), Optimizers.adam(0.01))
- *         .batchSize(32).seed(42).validation(split.test());
- * trainer.progress(Progress.live()).fit(30)
- * // while it runs: the chart grows, titled "epoch 12/30 · it 120/300 · 0.8 s" over "mini-batch loss 0.5123 · acc 0.750 · ..."
- * // at the end:    the same chart as a plain figure, titled "epoch 30/30 · it 300/300 · 2.1 s"
- * //                over "loss 0.2311 · acc 0.912 · val loss 0.2523 · val acc 0.900" (the last epoch's means)
+ * var net = Mlp.of(2, 32, 32, 2).seed(1);
+ * var trainer = Trainer.of(net, split.train(), Optimizers.adam(0.01)).batchSize(32).seed(42).validation(split.test());
+ * trainer.progress(Progress.live()).fit(30)    // a chart under the cell, growing while it trains
  * }</pre>
+ *
+ * While it runs the chart is titled {@code epoch 12/30 · it 120/300 · 0.8 s} over
+ * {@code mini-batch loss 0.5123 · acc 0.750 · val loss ... · val acc ...}; at the end it stays as a plain figure titled
+ * {@code epoch 30/30 · it 300/300 · 2.1 s} over {@code loss 0.2311 · acc 0.912 · val loss 0.2523 · val acc 0.900} (the
+ * last epoch's means).
  *
  * <pre>
  *  first step        display(bundle)            -> one new output under the cell, its display id kept
@@ -144,7 +145,7 @@ public final class JupyterProgress implements Progress {
 
     /** The progress line as a figure title: where and when on top, the numbers smaller below. */
     static String title(String[] lines) {
-        return FigureHtml.escape(lines[0]) + "<br><span style=\"font-size:13px\">" + FigureHtml.escape(lines[1]) + "</span>";
+        return lines[0] + "<br><span style=\"font-size:13px\">" + lines[1] + "</span>";   // numbers and words only
     }
 
     /** {@code epoch 3/5 · it 25/50 · 1.2 s} and {@code mini-batch loss 0.6123 · acc 0.700 · val loss ... · val acc ...}. */

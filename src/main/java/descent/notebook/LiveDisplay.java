@@ -9,12 +9,12 @@ import java.util.Map;
  *
  * <pre>{@code
  * var shown = new ArrayList<String>();
- * LiveDisplay out = new LiveDisplay() {                 // a recording fake, as the tests use
+ * descent.notebook.LiveDisplay out = new descent.notebook.LiveDisplay() {   // a recording fake, as the tests use
  *     public String display(Map<String, Object> b) { shown.add("display " + b.get("text/plain")); return "1"; }
  *     public void update(String id, Map<String, Object> b) { shown.add("update " + id + " " + b.get("text/plain")); }
  * };
  * var data = Datasets.spirals(100, 0.05, 2);
- * Trainer.of(Mlp.of(2, 8, 2).seed(1), data, Optimizers.sgd(0.1)).progress(new JupyterProgress(out, 250)).fit(3);
+ * Trainer.of(Mlp.of(2, 8, 2).seed(1), data, Optimizers.sgd(0.1)).progress(new descent.notebook.JupyterProgress(out, 250)).fit(3);
  * shown   // [display epoch 1 · it 1/30 · loss ..., ..., update 1 Figure 'epoch 3/3 · it 30/30 · loss ...' with 6 traces (...)]
  * }</pre>
  *

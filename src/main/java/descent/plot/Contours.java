@@ -95,7 +95,7 @@ final class Contours {
         }
         double t0 = Math.log10(delta), t1 = Math.log10(zmax - zmin + delta);
         ContourTrace contour = ContourTrace.of(xs, ys, t)
-                .name(f.name())
+                .name(MathText.of(f.name()))
                 .showLegend(false)
                 .colorscale("Viridis")
                 .with("opacity", 0.85)

@@ -5,8 +5,8 @@ package descent.plot;
  * {@code x^2/20 + y^2} becomes {@code x²/20 + y²}.
  *
  * <pre>{@code
- * MathText.of("x^2/20 + y^2")                 // "x²/20 + y²"
- * MathText.of("1 - exp(-x^2/8) + 5y^2")       // "1 - exp(-x²/8) + 5y²"
+ * MathText.of("x^2/20 + y^2");                // "x²/20 + y²"
+ * MathText.of("1 - exp(-x^2/8) + 5y^2");      // "1 - exp(-x²/8) + 5y²"
  * MathText.of("d^(-1/2) and 10^-3")           // "d<sup>-1/2</sup> and 10⁻³" (no superscript slash exists)
  * }</pre>
  *

@@ -68,17 +68,17 @@ public class PlotlyFigure extends Figure {
     }
 
     /**
-     * The title as plain text, or "" when there is none: Plotly's markup turned into text ({@code <br>} into
-     * {@code " · "}, other tags removed, entities decoded), as text-only outputs show it. The layout keeps the markup.
+     * The title as text-only outputs show it, or "" when there is none: the markup descent's own titles use is
+     * turned into text ({@code <br>} into {@code " · "}, {@code <span ...>} and {@code <sup>} tags dropped); any other
+     * text is kept as it is. The layout keeps the markup.
      */
     public String title() {
         return plain(titleOf(layout));
     }
 
     static String plain(String markup) {
-        if (markup.indexOf('<') < 0 && markup.indexOf('&') < 0) return markup;
-        return markup.replaceAll("(?i)<br\\s*/?>", " · ").replaceAll("<[^>]*>", "").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        if (markup.indexOf('<') < 0) return markup;
+        return markup.replaceAll("(?i)<br\\s*/?>", " · ").replaceAll("(?i)</?(span|sup)(\\s[^>]*)?>", "");
     }
 
     /** The layout as Plotly JSON keys and values. */

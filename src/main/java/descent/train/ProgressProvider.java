@@ -11,7 +11,7 @@ import java.util.ServiceLoader;
  * and {@code live()} is the console bar.
  *
  * <pre>{@code
- * ProgressProvider.installed()   // [JJavaProgressProvider(active=false)] in JShell: live() is the console bar
+ * ProgressProvider.installed();  // [JJavaProgressProvider(active=false)] in JShell: live() is the console bar
  * Progress.live()                // ConsoleProgress(every 100 ms) here; a JupyterProgress chart inside a JJava notebook
  * }</pre>
  *

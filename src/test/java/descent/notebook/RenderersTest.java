@@ -46,7 +46,7 @@ class RenderersTest {
         assertTrue(DIV_ID.matcher(html).find(), "the figure's div: " + html.substring(0, 200));
         assertTrue(html.contains("\"name\":\"SGD(lr=0.95)\""), "trace data");
         assertTrue(html.contains("-6.335"), "path coordinates");
-        assertEquals("Figure 'x^2/20 + y^2' with 4 traces (x^2/20 + y^2, SGD(lr=0.95), start of SGD(lr=0.95), minimum)", text);
+        assertEquals("Figure 'x²/20 + y²' with 4 traces (x²/20 + y², SGD(lr=0.95), start of SGD(lr=0.95), minimum)", text);
     }
 
     @Test
