@@ -1,5 +1,7 @@
 package descent.notebook;
 
+import descent.base.Check;
+import descent.base.Format;
 import descent.plot.PlotlyFigure;
 import descent.train.EpochResult;
 import descent.train.History;
@@ -70,10 +72,8 @@ public final class JupyterProgress implements Progress {
             throw new IllegalArgumentException("JupyterProgress needs a LiveDisplay; got null. In a JJava notebook use "
                     + "JupyterProgress.jjava() or Progress.live().");
         }
-        if (intervalMillis < 0) {
-            throw new IllegalArgumentException("Invalid update interval: " + intervalMillis
-                    + " ms; expected >= 0, such as " + DEFAULT_INTERVAL_MS + ".");
-        }
+        Check.that(intervalMillis >= 0, "update interval", intervalMillis + " ms", ">= 0 ms",
+                "such as " + DEFAULT_INTERVAL_MS);
         this.display = display;
         this.intervalNanos = intervalMillis * 1_000_000L;
         this.clock = clock;
@@ -153,7 +153,7 @@ public final class JupyterProgress implements Progress {
         int done = last.iteration() - first + 1;
         String where = String.format(Locale.ROOT, "%s · it %d/%d · %s", epochText(last.epoch() - firstEpoch + 1), done,
                 total, seconds(now));
-        String numbers = String.format(Locale.ROOT, "mini-batch loss %.4g · acc %.3f", last.loss(), last.accuracy())
+        String numbers = "mini-batch loss " + Format.number(last.loss()) + " · acc " + Format.number(last.accuracy(), 3)
                 + (lastEpoch == null ? "" : validation(lastEpoch));
         return new String[] {where, numbers};
     }
@@ -165,13 +165,13 @@ public final class JupyterProgress implements Progress {
         String where = String.format(Locale.ROOT, "%s · it %d/%d · %s%s", epochText(e.epoch() - firstEpoch + 1),
                 first < 0 ? e.iterations() : e.iterations() - first, total, seconds(now),
                 history.stoppedEarly() ? " · stopped early" : "");
-        String numbers = String.format(Locale.ROOT, "loss %.4g · acc %.3f", e.loss(), e.accuracy()) + validation(e);
+        String numbers = "loss " + Format.number(e.loss()) + " · acc " + Format.number(e.accuracy(), 3) + validation(e);
         return new String[] {where, numbers};
     }
 
     private static String validation(EpochResult e) {
-        return (Double.isNaN(e.validationLoss()) ? "" : String.format(Locale.ROOT, " · val loss %.4g", e.validationLoss()))
-                + (Double.isNaN(e.validationAccuracy()) ? "" : String.format(Locale.ROOT, " · val acc %.3f", e.validationAccuracy()));
+        return (Double.isNaN(e.validationLoss()) ? "" : " · val loss " + Format.number(e.validationLoss()))
+                + (Double.isNaN(e.validationAccuracy()) ? "" : " · val acc " + Format.number(e.validationAccuracy(), 3));
     }
 
     private String epochText(int epoch) {

@@ -102,7 +102,7 @@ public final class Animation {
             Trajectory t = runs.get(i);
             String label = String.format(Locale.ROOT, "%s", values[i]);
             String title = String.format(Locale.ROOT, "%s<br><span style=\"font-size:13px\">%s after %d steps: f = %.4g%s"
-                            + "</span>", MathText.of(f.name()), FigureHtml.escape(t.name()), t.size(), t.last().f(),
+                            + "</span>", MathText.of(f.name()), descent.base.Escape.html(t.name()), t.size(), t.last().f(),
                     t.diverged() ? " (diverged)" : "");
             if (firstTitle == null) firstTitle = title;
             frames.add(Json.obj("name", label,

@@ -154,7 +154,7 @@ final class Contours {
 
     /** Plotly's hover box for the trace name: the full name when the legend shows a short one. */
     static String fullName(String name, String legendName) {
-        return name.equals(legendName) ? "" : "<extra>" + FigureHtml.escape(name) + "</extra>";
+        return name.equals(legendName) ? "" : "<extra>" + descent.base.Escape.html(name) + "</extra>";
     }
 
     /** Three significant digits without trailing zeros: 0, 0.0187, 8.63, 1.5e-05. */

@@ -1,5 +1,7 @@
 package descent.plot;
 
+import descent.base.Check;
+import descent.base.Format;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.traces.Trace;
@@ -122,10 +124,7 @@ public class PlotlyFigure extends Figure {
 
     /** A copy {@code px} high (the width still follows the cell). */
     public PlotlyFigure withHeight(int px) {
-        if (px <= 0) {
-            throw new IllegalArgumentException("PlotlyFigure.withHeight(" + px + "): expected a height > 0 in px, e.g. "
-                    + DEFAULT_HEIGHT + ".");
-        }
+        Check.atLeast("figure height", px, 1, "a size in px, e.g. withHeight(" + DEFAULT_HEIGHT + ")");
         return withLayout("height", px);
     }
 
@@ -172,10 +171,8 @@ public class PlotlyFigure extends Figure {
     }
 
     private static double[] range(String method, double min, double max) {
-        if (!(min < max) || !Double.isFinite(min) || !Double.isFinite(max)) {
-            throw new IllegalArgumentException("PlotlyFigure." + method + "(" + min + ", " + max
-                    + "): expected finite min < max, e.g. " + method + "(0, 1).");
-        }
+        Check.that(min < max && Double.isFinite(min) && Double.isFinite(max), method + " range",
+                "(" + Format.repr(min) + ", " + Format.repr(max) + ")", "finite min < max", "e.g. " + method + "(0, 1)");
         return new double[] {min, max};
     }
 

@@ -96,9 +96,9 @@ class JupyterProgressTest {
                 "the first step draws; 60 s never pass; done sends the final figure: " + display.calls);
         var fig = progress.figure();
         EpochResult last = h.lastEpoch();
-        String title = String.format(java.util.Locale.ROOT,
-                "epoch 3/3 · it 30/30 · 3.3 s · loss %.4g · acc %.3f · val loss %.4g · val acc %.3f",
-                last.loss(), last.accuracy(), last.validationLoss(), last.validationAccuracy());
+        String title = "epoch 3/3 · it 30/30 · 3.3 s · loss " + descent.base.Format.number(last.loss()) + " · acc "
+                + descent.base.Format.number(last.accuracy(), 3) + " · val loss " + descent.base.Format.number(last.validationLoss())
+                + " · val acc " + descent.base.Format.number(last.validationAccuracy(), 3);
         assertEquals(title, fig.title(), "plain text of the two-line title");
         assertTrue(fig.layout().get("title").toString().contains("3.3 s<br><span style=\"font-size:13px\">loss "),
                 fig.layout().get("title").toString());
