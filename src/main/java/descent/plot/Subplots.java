@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.base.Check;
 import tech.tablesaw.plotly.traces.Trace;
 
 import java.util.ArrayList;
@@ -51,15 +52,13 @@ public final class Subplots {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("Subplots.of needs at least one panel; got none.");
         }
-        if (cols < 1) {
-            throw new IllegalArgumentException("Invalid number of columns: " + cols + "; expected at least 1, e.g. 2.");
-        }
+        Check.atLeast("number of columns", cols, 1, "such as 2");
         int n = panels.size(), c = Math.min(cols, n), rows = (n + c - 1) / c;
         boolean bars = panels.stream().flatMap(p -> p.traces().stream()).anyMatch(Subplots::hasColorbar);
         double gap = bars ? HGAP_COLORBAR : HGAP;
         double w = (1 - gap * (c - 1) - (bars ? 0.06 : 0)) / c, h = (1 - VGAP * (rows - 1)) / rows;
         Map<String, Object> layout = new LinkedHashMap<>(Json.obj("title", Json.obj("text", MathText.of(title)),
-                "height", Math.max(PlotlyFigure.DEFAULT_HEIGHT, ROW_HEIGHT * rows + 80)));
+                "height", Math.max(PlotlyFigure.DEFAULT_HEIGHT, ROW_HEIGHT * rows + 80), "template", PlotlyFigure.NUMBERS));
         List<Object> annotations = new ArrayList<>();
         List<Trace> traces = new ArrayList<>();
         Set<String> named = new HashSet<>();
