@@ -97,7 +97,7 @@ var best = fine.best();
 var finalSetup = search.setup().withOptimizer(Optimizers.sgd(best.lr())).withSeed(best.seed());
 var all500 = data.train().head(500);
 var trainer = finalSetup.trainer(finalSetup.network(all500), all500).regularizer(Regularizers.l2(best.weightDecay()));
-trainer.fit(finalSetup.epochs());
+trainer.progress(Progress.live()).fit(finalSetup.epochs());   // in a notebook: a live loss chart
 System.out.println(best);
 trainer.evaluate(data.test())
 """),

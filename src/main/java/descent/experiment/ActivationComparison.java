@@ -109,8 +109,8 @@ public record ActivationComparison(Table table, Table epochs, PlotlyFigure figur
         Table table = Table.create("activations compared: " + what, name, params, trainLoss, trainAcc, testAcc, alpha);
         Table ep = Table.create("per epoch", eName, eEpoch, eLoss, eAcc, eTest);
         PlotlyFigure figure = PlotlyFigure.of("Training loss per epoch (" + what + ")", lines.toArray(LineTrace[]::new))
-                .withAxisTitles("epoch", "training loss (mean over the epoch's batches)").withLayout("yaxis.type", "log");
-        PlotlyFigure regions = Subplots.of("Decision regions on the test set", 2, panels).withLayout("height", 760);
+                .withAxisTitles("epoch", "training loss (mean over the epoch's batches)").withLogY();
+        PlotlyFigure regions = Subplots.of("Decision regions on the test set", 2, panels).withHeight(760);
         PlotlyFigure maxout = maxoutFigure((Maxout) nets.get(3).layer(0), 4, train);
         return new ActivationComparison(table, ep, figure, regions, maxout, nets);
     }
@@ -163,7 +163,7 @@ public record ActivationComparison(Table table, Table epochs, PlotlyFigure figur
             panels.add(PlotlyFigure.of("unit " + j, traces.toArray(LineTrace[]::new)).withAxisTitles("x0 (x1 = 0)", j == 0 ? "unit output" : ""));
         }
         return Subplots.of("Activation functions learned by the first " + m + " units of " + layer + " (solid: max of the dashed pieces)",
-                Math.min(m, 4), panels).withLayout("height", 380);
+                Math.min(m, 4), panels).withHeight(380);
     }
 
     @Override

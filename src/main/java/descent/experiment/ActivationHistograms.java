@@ -112,7 +112,7 @@ public record ActivationHistograms(Table table, PlotlyFigure figure) {
                 + examples + " Gaussian inputs, seed " + seed, act, init, layer, mean, std, stuck);
         PlotlyFigure figure = Subplots.of("Histograms of " + actName + " outputs per layer (rows: initializers; "
                 + (activation == Mlp.Activation.RELU ? "nonzero outputs, " : "") + BINS + " bins over [" + fmt(lo) + ", " + fmt(hi) + "])",
-                layers, panels).withLayout("height", 60 + 210 * inits.length).withLayout("title.font.size", 14);
+                layers, panels).withHeight(60 + 210 * inits.length).withLayout("title.font.size", 14);
         return new ActivationHistograms(table, figure);
     }
 

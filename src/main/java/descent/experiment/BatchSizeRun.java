@@ -148,7 +148,7 @@ public record BatchSizeRun(Table table, Table curves) {
             acc.add(LineTrace.of(r.doubleColumn("seconds").asDoubleArray(), r.doubleColumn("testAccuracy").asDoubleArray()).name(name).color(col));
         }
         PlotlyFigure a = PlotlyFigure.of("training loss against updates", loss.toArray(new LineTrace[0]))
-                .withAxisTitles("updates", "training loss").withLayout("xaxis.type", "log");
+                .withAxisTitles("updates", "training loss").withLogX();
         PlotlyFigure b = PlotlyFigure.of("test accuracy against training time", acc.toArray(new LineTrace[0]))
                 .withAxisTitles("seconds of training", "test accuracy");
         return Subplots.of("Batch size: noisy small steps or few big ones", 2, a, b);

@@ -43,7 +43,7 @@ public record DropoutEnsemble(double p, int members, long seed, Table table) {
             k++;
         }
         return PlotlyFigure.of(String.format(Locale.ROOT, "Dropout p=%s as an ensemble (test accuracy)", p), traces.toArray(Trace[]::new))
-                .withAxisTitles("thinned networks averaged (k)", "test accuracy").withLayout("xaxis.type", "log");
+                .withAxisTitles("thinned networks averaged (k)", "test accuracy").withLogX();
     }
 
     @Override

@@ -82,7 +82,7 @@ public record DropoutRun(NetSetup setup, double p, Table curves, List<Mlp> netwo
             traces.add(CurveStyle.line(e, c.doubleColumn("testAccuracy").asDoubleArray(), NAMES.get(k) + " test", k).dash("dash"));
         }
         return PlotlyFigure.of("Dropout p=" + p + ": training vs test accuracy", traces.toArray(Trace[]::new))
-                .withAxisTitles("epoch", "accuracy").withLayout("legend.orientation", "h").withLayout("legend.y", -0.2);
+                .withAxisTitles("epoch", "accuracy").withLegendBelow();
     }
 
     /**

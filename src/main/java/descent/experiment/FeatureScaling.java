@@ -99,7 +99,7 @@ public record FeatureScaling(Objective raw, Objective standardized, Trajectory r
                         .withAxisTitles("w1", "w2"),
                 Plots.contour(b.f, pb).withTitle("standardized: κ = " + String.format(java.util.Locale.ROOT, "%.2f", b.lambdaMax() / b.lambdaMin()))
                         .withAxisTitles("w1", "w2"));
-        return new FeatureScaling(a.f, b.f, pa, pb, table, figure.withLayout("height", 480));
+        return new FeatureScaling(a.f, b.f, pa, pb, table, figure.withHeight(480));
     }
 
     /** The centred least-squares loss for two features: a quadratic with Hessian 2·Cov. */

@@ -86,7 +86,7 @@ public record GradientFlow(Table table, PlotlyFigure figure) {
         Table table = Table.create("‖∂L/∂W‖ per Dense layer at initialization (" + what + ")", act, layer, norm, rel);
         PlotlyFigure figure = PlotlyFigure.of("Gradient size per layer at initialization: " + what, lines.toArray(LineTrace[]::new))
                 .withAxisTitles("Dense layer (1 = next to the input)", "‖∂L/∂W‖ (log scale)")
-                .withLayout("yaxis.type", "log").withLayout("xaxis.dtick", 1);
+                .withLogY().withLayout("xaxis.dtick", 1);
         return new GradientFlow(table, figure);
     }
 

@@ -133,14 +133,14 @@ public record LandscapeRun(NetworkLoss train, NetworkLoss test, Table line, Surf
     /** Contours of the 2-D random slice (log scale of the loss: the basin is a small part of the range). */
     public PlotlyFigure randomFigure() {
         return contour(random, "2-D slice along two filter-normalized random directions", "d1", "d2", null, null)
-                .withLayout("height", 520);
+                .withHeight(520);
     }
 
     /** Contours along the path's principal directions, with the path. */
     public PlotlyFigure pcaFigure() {
         double[] xs = path.path().doubleColumn("alpha").asDoubleArray(), ys = path.path().doubleColumn("beta").asDoubleArray();
         return contour(pca, String.format(java.util.Locale.ROOT, "The training path on its two principal directions (%.0f%% + %.0f%% of its variance)",
-                100 * path.explained1(), 100 * path.explained2()), "p1", "p2", xs, ys).withLayout("height", 520);
+                100 * path.explained1(), 100 * path.explained2()), "p1", "p2", xs, ys).withHeight(520);
     }
 
     private static PlotlyFigure contour(Surface s, String title, String x, String y, double[] px, double[] py) {

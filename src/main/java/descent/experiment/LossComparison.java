@@ -144,7 +144,7 @@ public record LossComparison(Table table, Table epochs, PlotlyFigure figure, Plo
         Table table = Table.create("losses compared: " + title, setupName, lossName, trainLoss, trainAcc, testAcc, to90, div);
         Table ep = Table.create("per epoch", eSetup, eEpoch, eLoss, eAcc, eTest);
         PlotlyFigure figure = Subplots.of("Decision regions after training on " + train.name(), 3, panels)
-                .withLayout("height", 420);
+                .withHeight(420);
         PlotlyFigure curves = PlotlyFigure.of("Training accuracy per epoch (" + optimizer + ")", lines.toArray(LineTrace[]::new))
                 .withAxisTitles("epoch", "training accuracy (mean over the epoch's batches)");
         return new LossComparison(table, ep, figure, curves, models);

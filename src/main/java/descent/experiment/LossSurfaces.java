@@ -91,7 +91,7 @@ public record LossSurfaces(double z3, Objective mse, Objective ce, Trajectory ms
         PlotlyFigure figure = Subplots.of("The same start on two loss surfaces (true class 1)", 2,
                 Plots.contour(mse, r, mp).withTitle("MSE: flat where the prediction is confidently wrong").withAxisTitles("z1", "z2"),
                 Plots.contour(ce, r, cp).withTitle("cross-entropy: steep there").withAxisTitles("z1", "z2"));
-        return new LossSurfaces(z3, mse, ce, mp, cp, table, figure.withLayout("height", 480));
+        return new LossSurfaces(z3, mse, ce, mp, cp, table, figure.withHeight(480));
     }
 
     static double[] softmax(double a, double b, double c) {

@@ -111,7 +111,7 @@ public record RaceResult(OptimizerRace race, Table curves, Table summary) {
         }
         return PlotlyFigure.of("Training loss, batch " + race.setup().batchSize() + ", hidden " + race.hidden(), traces.toArray(Trace[]::new))
                 .withAxisTitles("iteration", "cross-entropy loss (moving average of " + WINDOW + ")")
-                .withLayout("yaxis.type", "log").withLayout("legend.orientation", "h").withLayout("legend.y", -0.2);
+                .withLogY().withLegendBelow();
     }
 
     /** The learning rate used at each iteration, one line per optimizer. */
@@ -123,7 +123,7 @@ public record RaceResult(OptimizerRace race, Table curves, Table summary) {
             traces.add(CurveStyle.line(c.intColumn("iteration").asDoubleArray(), c.doubleColumn("lr").asDoubleArray(), names.get(k), k));
         }
         return PlotlyFigure.of("Learning rate by iteration", traces.toArray(Trace[]::new))
-                .withAxisTitles("iteration", "learning rate").withLayout("legend.orientation", "h").withLayout("legend.y", -0.2);
+                .withAxisTitles("iteration", "learning rate").withLegendBelow();
     }
 
     @Override

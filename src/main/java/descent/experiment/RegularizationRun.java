@@ -138,7 +138,7 @@ public record RegularizationRun(NetSetup setup, List<String> names, Table curves
             traces.add(CurveStyle.line(e, c.doubleColumn("testAccuracy").asDoubleArray(), names.get(k) + " test", k).dash("dash"));
         }
         return PlotlyFigure.of("Training vs test accuracy (" + setup + ")", traces.toArray(Trace[]::new))
-                .withAxisTitles("epoch", "accuracy").withLayout("legend.orientation", "h").withLayout("legend.y", -0.2);
+                .withAxisTitles("epoch", "accuracy").withLegendBelow();
     }
 
     /**
@@ -181,7 +181,7 @@ public record RegularizationRun(NetSetup setup, List<String> names, Table curves
         return PlotlyFigure.of("Final weights (all layers, " + String.format(Locale.ROOT, "%d", weights(0).length) + " per network)",
                         traces.toArray(Trace[]::new))
                 .withAxisTitles("weight w", "count (log scale)").withLayout("barmode", "overlay").withLayout("bargap", 0)
-                .withLayout("yaxis.type", "log");
+                .withLogY();
     }
 
     @Override

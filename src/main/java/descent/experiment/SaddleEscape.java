@@ -103,7 +103,7 @@ public record SaddleEscape(Objective f, CriticalPoint point, List<Trajectory> pa
         Trajectory[] arr = paths.toArray(new Trajectory[0]);
         if (f.dim() == 2) {
             figure = Plots.contour(f, Region.of(-2, 2, -2, 2), arr).withTitle("Gradient descent near the saddle of " + f.name())
-                    .withAxisTitles("w1", "w2").withLayout("height", 520);
+                    .withAxisTitles("w1", "w2").withHeight(520);
         } else {
             figure = Plots.curves(arr).withTitle("Loss and gradient norm near the saddle of a " + f.dim() + "-parameter network");
         }

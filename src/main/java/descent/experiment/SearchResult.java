@@ -86,9 +86,9 @@ public record SearchResult(RandomSearch search, List<Trial> trials) {
                 .marker("star", 18, "#d62728").name("best: trial " + best().trial());
         return PlotlyFigure.of("Random search: " + trials.size() + " trials", points, best)
                 .withAxisTitles("learning rate (log)", "weight decay λ (log)")
-                .withLayout("xaxis.type", "log").withLayout("yaxis.type", "log")
+                .withLogX().withLogY()
                 .withLayout("xaxis.exponentformat", "power").withLayout("yaxis.exponentformat", "power")
-                .withLayout("legend.orientation", "h").withLayout("legend.y", -0.2);
+                .withLegendBelow();
     }
 
     /** Validation (and training) accuracy against the learning rate, log x axis. */
@@ -100,9 +100,9 @@ public record SearchResult(RandomSearch search, List<Trial> trials) {
         LineTrace t = LineTrace.of(lr, train).markers().color(CurveStyle.color(0)).name("training accuracy")
                 .with("marker.symbol", "circle-open");
         return PlotlyFigure.of("Accuracy against the learning rate", t, v)
-                .withAxisTitles("learning rate (log)", "accuracy").withLayout("xaxis.type", "log")
+                .withAxisTitles("learning rate (log)", "accuracy").withLogX()
                 .withLayout("xaxis.exponentformat", "power")
-                .withLayout("legend.orientation", "h").withLayout("legend.y", -0.2);
+                .withLegendBelow();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package descent.notebook;
 
-import descent.train.Progress;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
@@ -44,7 +43,6 @@ public final class JJavaExtension implements Extension {
             System.err.println("descent: the start-up imports failed (" + e + "); tables and figures still render."
                     + " Import what you need, e.g. import descent.fn.*;");
         }
-        Progress.useLive(JupyterProgress::jjava);
     }
 
     /** Registers {@link MimeBundle}'s types and MIME types on a JJava renderer; each value's bundle is made once. */

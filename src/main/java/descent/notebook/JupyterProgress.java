@@ -1,100 +1,187 @@
 package descent.notebook;
 
-import descent.base.Escape;
 import descent.base.Check;
+import descent.base.Format;
+import descent.plot.PlotlyFigure;
 import descent.train.EpochResult;
 import descent.train.History;
 import descent.train.Progress;
 import descent.train.TrainingStep;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
- * Training progress as one notebook output that updates in place: a progress bar with the iteration, loss and
- * accuracy while {@code fit} runs, replaced by the history's summary when it ends. Inside JJava,
- * {@code Progress.live()} returns one of these (descent's extension installs it).
+ * Training progress in a notebook as a live chart: loss and accuracy (training and validation) against the
+ * iteration, redrawn in place while {@code fit} runs and left behind as an ordinary figure output, titled with the
+ * progress line. Inside a JJava notebook, {@code Progress.live()} returns one of these (see
+ * {@link JJavaProgressProvider}); in JShell it is the console bar.
  *
  * <pre>{@code
- * var data = Datasets.spirals(200, 0.05, 1);
- * var net = Mlp.of(2, 16, 2).seed(1);
- * Trainer.of(net, data, Optimizers.adam(0.01)).progress(Progress.live()).fit(5)   // a bar: epoch 5 · it 10/10 · loss 0.6548 · acc 0.600
+ * var split = Splits.trainTest(Datasets.spirals(400, 0.05, 1), 0.2, 7);
+ * var net = Mlp.of(2, 32, 32, 2).seed(1);
+ * var trainer = Trainer.of(net, split.train(), Optimizers.adam(0.01)).batchSize(32).seed(42).validation(split.test());
+ * trainer.progress(Progress.live()).fit(30)    // a chart under the cell, growing while it trains
  * }</pre>
  *
- * Updates are sent at most every {@code intervalMillis} (and at each epoch), so a fast loop does not flood the
- * browser with messages.
+ * While it runs the chart is titled {@code epoch 12/30 · it 120/300 · 0.8 s} over
+ * {@code mini-batch loss 0.5123 · acc 0.750 · val loss ... · val acc ...}; at the end it stays as a plain figure titled
+ * {@code epoch 30/30 · it 300/300 · 2.1 s} over {@code loss 0.2311 · acc 0.912 · val loss 0.2523 · val acc 0.900} (the
+ * last epoch's means).
+ *
+ * <pre>
+ *  first step        display(bundle)            -> one new output under the cell, its display id kept
+ *  step or epoch end update(id, bundle)         only if at least intervalMillis passed since the last draw
+ *  done(history)     update(id, MimeBundle.of(figure))   always: the output becomes the final figure, rendered
+ *                                                 exactly as any figure value would be
+ *  next fit          a new output
+ * </pre>
+ * Live bundles are {@link MimeBundle#of} of the chart with the progress line as text/plain; the final bundle is
+ * {@code MimeBundle.of(figure)} unchanged, so the output saves, reloads and exports like every other figure.
+ * The kernel is reached only through {@link LiveDisplay} (display, then update by id), so other kernels plug in
+ * with their own two calls.
  */
 public final class JupyterProgress implements Progress {
+    /**
+     * How often the chart is redrawn at most, in milliseconds: twice a second. Each redraw replaces the output and
+     * Plotly draws it anew; at four a second a busy two-core machine spent most of its time redrawing.
+     */
+    public static final long DEFAULT_INTERVAL_MS = 500;
 
-    /** Where the output goes: a new display, then updates of it. JJava's implementation is {@link #jjava()}. */
-    public interface Display {
-        /** Shows a new output and returns its display id. */
-        String show(String html, String text);
+    private final LiveDisplay display;
+    private final long intervalNanos;
+    private final LongSupplier clock;
+    private LiveChart chart;
+    private String id;
+    private long started, lastDraw;
+    private int first = -1, firstEpoch, total, perEpoch;
+    private TrainingStep last;
+    private EpochResult lastEpoch;
+    private PlotlyFigure figure;
 
-        /** Replaces the output with this id. */
-        void update(String id, String html, String text);
+    /** Progress drawn on {@code display}, redrawn at most every {@code intervalMillis}. */
+    public JupyterProgress(LiveDisplay display, long intervalMillis) {
+        this(display, intervalMillis, System::nanoTime);
     }
 
-    private final Display display;
-    private final long intervalNanos;
-    private String id;
-    private long lastDraw;
-    private int first = -1;
-    private double validation = Double.NaN;
-    private boolean forceNext;
-
-    public JupyterProgress(Display display, long intervalMillis) {
-        Check.notNull("display", display);
-        Check.that(intervalMillis >= 0, "update interval", intervalMillis + " ms", "a whole number of ms >= 0", "such as 250");
+    /** With a clock in nanoseconds, so tests can say exactly when time passes. */
+    JupyterProgress(LiveDisplay display, long intervalMillis, LongSupplier clock) {
+        if (display == null) {
+            throw new IllegalArgumentException("JupyterProgress needs a LiveDisplay; got null. In a JJava notebook use "
+                    + "JupyterProgress.jjava() or Progress.live().");
+        }
+        Check.that(intervalMillis >= 0, "update interval", intervalMillis + " ms", ">= 0 ms",
+                "such as " + DEFAULT_INTERVAL_MS);
         this.display = display;
         this.intervalNanos = intervalMillis * 1_000_000L;
+        this.clock = clock;
     }
 
-    /** Progress in the running JJava kernel, updated at most every 250 ms. */
+    /** The chart in the running JJava kernel, redrawn at most every {@value #DEFAULT_INTERVAL_MS} ms. */
     public static JupyterProgress jjava() {
-        return new JupyterProgress(new JJavaDisplay(), 250);
+        return new JupyterProgress(new JJavaDisplay(), DEFAULT_INTERVAL_MS);
     }
 
     @Override
     public void update(TrainingStep step, int totalIterations) {
-        if (first < 0) first = step.iteration();
-        long now = System.nanoTime();
-        int done = step.iteration() - first + 1;
-        if (id != null && !forceNext && done < totalIterations && now - lastDraw < intervalNanos) return;
-        forceNext = false;
-        lastDraw = now;
-        draw(step, done, totalIterations);
+        long now = clock.getAsLong();
+        if (chart == null) {
+            chart = new LiveChart();
+            started = now;
+            first = step.iteration();
+            firstEpoch = step.epoch();
+        }
+        chart.add(step);
+        last = step;
+        total = totalIterations;
+        maybeDraw(now);
     }
 
     @Override
     public void epoch(EpochResult epoch) {
-        validation = epoch.validationAccuracy();
-        forceNext = true; // the trainer reports the epoch before the step that ended it: draw that step
-
+        long now = clock.getAsLong();
+        if (chart == null) return;   // an epoch without steps: nothing to draw yet
+        chart.add(epoch);
+        lastEpoch = epoch;
+        if (perEpoch == 0) perEpoch = epoch.iterations() - first;
+        maybeDraw(now);
     }
 
     @Override
     public void done(History history) {
-        String text = history.toString();
-        String html = "<div style=\"font-family:monospace\">" + Escape.html(text) + "</div>";
-        if (id == null) id = display.show(html, text);
-        else display.update(id, html, text);
+        long now = clock.getAsLong();
+        if (chart == null) {
+            chart = new LiveChart();
+            started = now;
+        }
+        figure = chart.figure(title(finalLines(history, now)));
+        Map<String, Object> bundle = new LinkedHashMap<>(MimeBundle.of(figure));
+        if (id == null) display.display(bundle);
+        else display.update(id, bundle);
+        chart = null;
         id = null;
         first = -1;
-        forceNext = false;
-        validation = Double.NaN;
+        perEpoch = 0;
+        last = null;
+        lastEpoch = null;
     }
 
-    private void draw(TrainingStep step, int done, int total) {
-        double fraction = Math.min(1.0, done / (double) Math.max(1, total));
-        String line = String.format(Locale.ROOT, "epoch %d · it %d/%d · loss %.4f · acc %.3f%s",
-                step.epoch() + 1, done, total, step.loss(), step.accuracy(),
-                Double.isNaN(validation) ? "" : String.format(Locale.ROOT, " · val %.3f", validation));
-        String html = String.format(Locale.ROOT,
-                "<div style=\"font-family:monospace\"><progress value=\"%d\" max=\"%d\" style=\"width:240px;vertical-align:middle\">"
-                        + "</progress> %s</div>", done, Math.max(1, total), Escape.html(line));
-        String text = String.format(Locale.ROOT, "%3.0f%% %s", 100 * fraction, line);
-        if (id == null) id = display.show(html, text);
-        else display.update(id, html, text);
+    /** The figure the last {@code fit} ended with, or null before the first one ends. */
+    public PlotlyFigure figure() {
+        return figure;
+    }
+
+    private void maybeDraw(long now) {
+        if (id != null && now - lastDraw < intervalNanos) return;
+        lastDraw = now;
+        String[] lines = liveLines(now);
+        Map<String, Object> bundle = new LinkedHashMap<>(MimeBundle.of(chart.figure(title(lines))));
+        bundle.put(MimeBundle.TEXT_PLAIN, lines[0] + " · " + lines[1]);
+        if (id == null) id = display.display(bundle);
+        else display.update(id, bundle);
+    }
+
+    /** The progress line as a figure title: where and when on top, the numbers smaller below. */
+    static String title(String[] lines) {
+        return lines[0] + "<br><span style=\"font-size:13px\">" + lines[1] + "</span>";   // numbers and words only
+    }
+
+    /** {@code epoch 3/5 · it 25/50 · 1.2 s} and {@code mini-batch loss 0.6123 · acc 0.700 · val loss ... · val acc ...}. */
+    private String[] liveLines(long now) {
+        int done = last.iteration() - first + 1;
+        String where = String.format(Locale.ROOT, "%s · it %d/%d · %s", epochText(last.epoch() - firstEpoch + 1), done,
+                total, seconds(now));
+        String numbers = "mini-batch loss " + Format.number(last.loss()) + " · acc " + Format.number(last.accuracy(), 3)
+                + (lastEpoch == null ? "" : validation(lastEpoch));
+        return new String[] {where, numbers};
+    }
+
+    /** {@code epoch 5/5 · it 50/50 · 2.0 s} and {@code loss 0.5932 · acc 0.662 · val loss 0.6478 · val acc 0.537}. */
+    private String[] finalLines(History history, long now) {
+        EpochResult e = history.epochResults().isEmpty() ? null : history.lastEpoch();
+        if (e == null) return new String[] {"no epoch finished · " + seconds(now), ""};
+        String where = String.format(Locale.ROOT, "%s · it %d/%d · %s%s", epochText(e.epoch() - firstEpoch + 1),
+                first < 0 ? e.iterations() : e.iterations() - first, total, seconds(now),
+                history.stoppedEarly() ? " · stopped early" : "");
+        String numbers = "loss " + Format.number(e.loss()) + " · acc " + Format.number(e.accuracy(), 3) + validation(e);
+        return new String[] {where, numbers};
+    }
+
+    private static String validation(EpochResult e) {
+        return (Double.isNaN(e.validationLoss()) ? "" : " · val loss " + Format.number(e.validationLoss()))
+                + (Double.isNaN(e.validationAccuracy()) ? "" : " · val acc " + Format.number(e.validationAccuracy(), 3));
+    }
+
+    private String epochText(int epoch) {
+        if (perEpoch <= 0 || total <= 0) return "epoch " + epoch;
+        int epochs = (total + perEpoch - 1) / perEpoch;
+        return "epoch " + epoch + "/" + epochs;
+    }
+
+    private String seconds(long now) {
+        return String.format(Locale.ROOT, "%.1f s", (now - started) / 1e9);
     }
 
     @Override

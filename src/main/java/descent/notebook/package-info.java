@@ -13,6 +13,9 @@
  *  IJava            registers MimeBundle with a running IJava 1.3 kernel (reflection)
  *  Startup          descent/startup.jsh, the imports every session starts with
  *  JShellScript     runs .jsh files for ./descent shell, stopping at the first error
+ *  JupyterProgress  Progress.live() in a notebook: a live loss/accuracy chart that ends as an ordinary figure
+ *  LiveDisplay      the two kernel calls it needs (display a bundle -> id, update id); JJavaDisplay for JJava
+ *  JJavaProgressProvider  tells Progress.live() a JJava kernel is running (META-INF/services)
  * </pre>
  * Nothing outside this package depends on it, and only it refers to the kernels' classes (provided scope).
  */

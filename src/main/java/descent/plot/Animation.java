@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.base.Escape;
 import descent.base.Format;
 import descent.fn.Objective;
 import descent.fn.Vec;
@@ -44,10 +45,11 @@ public final class Animation {
         List<Trace> traces = new ArrayList<>(base.traces());
         int first = traces.size();
         int longest = 0;
+        List<String> names = Contours.legendNames(List.of(paths));
         for (int i = 0; i < paths.length; i++) {
             Trajectory p = paths[i];
             String c = Contours.color(i);
-            traces.add(truncated(Contours.pathTrace(p, c), p, 0));
+            traces.add(truncated(Contours.pathTrace(p, c, names.get(i)), p, 0));
             Vec s = p.get(0).x();
             traces.add(LineTrace.of(new double[]{s.get(0)}, new double[]{s.get(1)}).markers().marker("circle-open", 14, c)
                     .with("marker.line.width", 3).name("start of " + p.name()).showLegend(false));
@@ -100,8 +102,8 @@ public final class Animation {
         for (int i = 0; i < values.length; i++) {
             Trajectory t = runs.get(i);
             String label = Format.repr(values[i]);
-            String title = f.name() + ": " + t.name() + " after " + t.size() + " steps: f = " + Format.number(t.last().f())
-                    + (t.diverged() ? " (diverged)" : "");
+            String title = MathText.of(f.name()) + "<br><span style=\"font-size:13px\">" + Escape.html(t.name()) + " after "
+                    + t.size() + " steps: f = " + Format.number(t.last().f()) + (t.diverged() ? " (diverged)" : "") + "</span>";
             if (firstTitle == null) firstTitle = title;
             frames.add(Json.obj("name", label,
                     "data", List.of(Json.obj("x", t.coordinate(0), "y", t.coordinate(1), "name", t.name(),
@@ -143,7 +145,7 @@ public final class Animation {
                 "x", 0, "y", 0, "xanchor", "left", "yanchor", "top", "pad", Json.obj("t", 45, "r", 10), "buttons", List.of(play, pause));
         Map<String, Object> layout = PlotlyTrace.put(base.layout(), "sliders", List.of(slider));
         layout = PlotlyTrace.put(layout, "updatemenus", List.of(buttons));
-        layout = PlotlyTrace.put(layout, "height", 600);
+        layout = PlotlyTrace.put(layout, "height", PlotlyFigure.TALL_HEIGHT);
         return new AnimatedFigure(layout, frames, traces.toArray(Trace[]::new));
     }
 }

@@ -95,7 +95,7 @@ final class Contours {
         }
         double t0 = Math.log10(delta), t1 = Math.log10(zmax - zmin + delta);
         ContourTrace contour = ContourTrace.of(xs, ys, t)
-                .name(f.name())
+                .name(MathText.of(f.name()))
                 .showLegend(false)
                 .colorscale("Viridis")
                 .with("opacity", 0.85)
@@ -108,16 +108,14 @@ final class Contours {
                     .with("colorbar.ticktext", tickText(ticks(t0, t1), zmin, delta));
         }
 
-        PlotlyFigure fig = PlotlyFigure.of(f.name(), contour).withAxisTitles("x0", "x1")
-                .withLayout("xaxis.range", new double[] {region.xMin(), region.xMax()})
-                .withLayout("yaxis.range", new double[] {region.yMin(), region.yMax()})
-                .withLayout("legend.orientation", "h").withLayout("legend.x", 0).withLayout("legend.y", 1.0)
-                .withLayout("legend.yanchor", "bottom").withLayout("legend.bgcolor", "rgba(255,255,255,0.8)");
+        PlotlyFigure fig = PlotlyFigure.of(f.name(), contour).withAxisTitles("x0", "x1").withRanges(region)
+                .withLegendBelow();
+        List<String> names = legendNames(paths);
         for (int k = 0; k < paths.size(); k++) {
             Trajectory p = paths.get(k);
             String c = color(k);
             Vec start = p.get(0).x();
-            fig = fig.withTraces(pathTrace(p, c),
+            fig = fig.withTraces(pathTrace(p, c, names.get(k)),
                     LineTrace.of(new double[] {start.get(0)}, new double[] {start.get(1)}).markers()
                             .marker("circle-open", 14, c).with("marker.line.width", 3)
                             .name("start of " + p.name()).showLegend(false));
@@ -128,20 +126,35 @@ final class Contours {
             double[] my = minima.stream().mapToDouble(m -> m.get(1)).toArray();
             fig = fig.withTraces(LineTrace.of(mx, my).markers().marker("star", 16, "#ffd700")
                     .with("marker.line.color", "black").with("marker.line.width", 1)
-                    .name(minima.size() == 1 ? "minimum" : "minima"));
+                    .name(minima.size() == 1 ? "minimum" : "minima").with("legendrank", 1001));
         }
         return fig;
     }
 
+    /** The legend names of these paths: their names, long ones shortened by {@link Legends#shorten}. */
+    static List<String> legendNames(List<Trajectory> paths) {
+        return Legends.shorten(paths.stream().map(Trajectory::name).toList());
+    }
+
     static LineTrace pathTrace(Trajectory p, String color) {
+        return pathTrace(p, color, p.name());
+    }
+
+    /** The path named {@code legendName} in the legend; hovering a point shows the full name. */
+    static LineTrace pathTrace(Trajectory p, String color, String legendName) {
         List<Step> steps = p.steps();
         String[] text = new String[steps.size()];
         for (int k = 0; k < text.length; k++) {
             text[k] = "step " + steps.get(k).step() + "<br>f=" + Format.number(steps.get(k).f(), 6);
         }
-        return LineTrace.of(p.coordinate(0), p.coordinate(1)).name(p.name()).color(color).width(2)
+        return LineTrace.of(p.coordinate(0), p.coordinate(1)).name(legendName).color(color).width(2)
                 .marker("circle", 6, color).with("marker.line.color", "black").with("marker.line.width", 0.5)
-                .text(text).with("hovertemplate", "%{text}<br>x0=%{x:.4g}<br>x1=%{y:.4g}");
+                .text(text).with("hovertemplate", "%{text}<br>x0=%{x:.4g}<br>x1=%{y:.4g}" + fullName(p.name(), legendName));
+    }
+
+    /** Plotly's hover box for the trace name: the full name when the legend shows a short one. */
+    static String fullName(String name, String legendName) {
+        return name.equals(legendName) ? "" : "<extra>" + descent.base.Escape.html(name) + "</extra>";
     }
 
 

@@ -123,7 +123,7 @@ public final class DataPlots {
                 .withLayout("xaxis", hidden)
                 .withLayout("yaxis", Json.obj("visible", false, "autorange", "reversed", "scaleanchor", "x"))
                 .withLayout("annotations", titles)
-                .withLayout("height", 90 + gridRows * 150)
+                .withHeight(90 + gridRows * 150)
                 .withLayout("plot_bgcolor", "white");
     }
 }

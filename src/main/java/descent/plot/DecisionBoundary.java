@@ -80,9 +80,7 @@ public final class DecisionBoundary {
         }
         HeatmapTrace cells = HeatmapTrace.of(xs, ys, z).with("colorscale", scale).zRange(-0.5, k - 0.5)
                 .showScale(false).name("predicted class").showLegend(false).with("hoverinfo", "skip");
-        PlotlyFigure fig = PlotlyFigure.of(title, cells).withAxisTitles("x0", "x1")
-                .withLayout("xaxis.range", new double[] {r.xMin(), r.xMax()})
-                .withLayout("yaxis.range", new double[] {r.yMin(), r.yMax()});
+        PlotlyFigure fig = PlotlyFigure.of(title, cells).withAxisTitles("x0", "x1").withRanges(r);
         for (int c = 0; c < k; c++) {
             int count = 0;
             for (int i = 0; i < data.size(); i++) if (data.label(i) == c) count++;

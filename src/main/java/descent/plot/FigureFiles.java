@@ -82,7 +82,8 @@ final class FigureFiles {
     }
 
     static String slug(String title) {
-        String s = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        // NFKC turns the superscripts of titles (x²) back into plain digits for the file name
+        String s = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (s.length() > 40) s = s.substring(0, 40).replaceAll("-+$", "");
         return s.isEmpty() ? "figure" : s;
     }

@@ -1,5 +1,7 @@
 package descent.plot;
 
+import descent.base.Check;
+import descent.base.Format;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.traces.Trace;
@@ -19,10 +21,17 @@ import java.util.stream.Collectors;
  * double[] xs = {-2, 0, 2}, ys = {-1, 0, 1};
  * double[][] z = {{1.2, 1, 1.2}, {0.2, 0, 0.2}, {1.2, 1, 1.2}};   // x^2/20 + y^2 at (xs[i], ys[j])
  * var path = LineTrace.of(new double[] {-2, -1, 0}, new double[] {1, -0.5, 0}).name("SGD");
- * var fig = PlotlyFigure.of("x^2/20 + y^2", ContourTrace.of(xs, ys, z), path);
- * fig = fig.withAxisTitles("x0", "x1").withEqualAspect().withLayout("legend.orientation", "h");
+ * var fig = PlotlyFigure.of("x^2/20 + y^2", ContourTrace.of(xs, ys, z), path);   // title shows x²/20 + y²
+ * fig = fig.withAxisTitles("x0", "x1").withEqualAspect().withLegendBelow();
  * Plots.show(fig);
+ * PlotlyFigure.of("loss", LineTrace.of(new double[] {1, 2, 3}, new double[] {1, 0.1, 0.01})).withLogY()
  * }</pre>
+ *
+ * <p>What descent's own figures share, one method each: {@link #withLegendBelow()} (a horizontal legend under the
+ * plot, never over the title or the data), {@link #withLogX()}/{@link #withLogY()}, {@link #withXRange}/
+ * {@link #withYRange}, {@link #withHeight(int)} with one height per kind of figure ({@link #DEFAULT_HEIGHT} for one
+ * plot, {@link #TALL_HEIGHT} for two stacked plots, a 3-D scene or a plot with a slider). Titles go through
+ * {@link MathText#of}: {@code x^2} shows as {@code x²}. {@link #withLayout(String, Object)} sets anything else.
  *
  * It is a {@code Figure}, so everything that takes tablesaw figures takes it; the difference is
  * {@link #asJavascript(String)}, which writes the layout with {@link Json} instead of tablesaw's templates
@@ -31,8 +40,10 @@ import java.util.stream.Collectors;
  * a new figure; this one is not changed.
  */
 public class PlotlyFigure extends Figure {
-    /** Height in px when none is set; the width follows the notebook cell. */
+    /** Height in px of a figure with one plot; the width follows the notebook cell. */
     public static final int DEFAULT_HEIGHT = 500;
+    /** Height in px of two plots stacked, a 3-D scene, or a plot with a slider and buttons under it. */
+    public static final int TALL_HEIGHT = 600;
 
     private final Map<String, Object> layout;
 
@@ -42,9 +53,10 @@ public class PlotlyFigure extends Figure {
         this.layout = Collections.unmodifiableMap(layout);
     }
 
-    /** A figure with a title, {@value #DEFAULT_HEIGHT} px high, and these traces. */
+    /** A figure with a title ({@code ^} exponents shown as superscripts), {@value #DEFAULT_HEIGHT} px high. */
     public static PlotlyFigure of(String title, Trace... traces) {
-        return new PlotlyFigure(Json.obj("title", Json.obj("text", title), "height", DEFAULT_HEIGHT, "template", NUMBERS), traces);
+        return new PlotlyFigure(Json.obj("title", Json.obj("text", MathText.of(title)), "height", DEFAULT_HEIGHT,
+                "template", NUMBERS), traces);
     }
 
     /**
@@ -66,9 +78,18 @@ public class PlotlyFigure extends Figure {
         return title == null ? "" : title.toString();
     }
 
-    /** The title text, or "" when there is none. */
+    /**
+     * The title as text-only outputs show it, or "" when there is none: the markup descent's own titles use is
+     * turned into text ({@code <br>} into {@code " · "}, {@code <span ...>} and {@code <sup>} tags dropped); any other
+     * text is kept as it is. The layout keeps the markup.
+     */
     public String title() {
-        return titleOf(layout);
+        return plain(titleOf(layout));
+    }
+
+    static String plain(String markup) {
+        if (markup.indexOf('<') < 0) return markup;
+        return markup.replaceAll("(?i)<br\\s*/?>", " · ").replaceAll("(?i)</?(span|sup)(\\s[^>]*)?>", "");
     }
 
     /** The layout as Plotly JSON keys and values. */
@@ -86,9 +107,9 @@ public class PlotlyFigure extends Figure {
         return new PlotlyFigure(PlotlyTrace.put(layout, key, value), getTraces());
     }
 
-    /** A copy with another title. */
+    /** A copy with another title ({@code ^} exponents shown as superscripts). */
     public PlotlyFigure withTitle(String title) {
-        return withLayout("title.text", title);
+        return withLayout("title.text", MathText.of(title));
     }
 
     /** A copy with axis titles, e.g. {@code withAxisTitles("x0", "x1")}. */
@@ -108,6 +129,60 @@ public class PlotlyFigure extends Figure {
                     + "): expected sizes > 0 in px, e.g. withSize(700, 500).");
         }
         return withLayout("width", width).withLayout("height", height);
+    }
+
+    /** A copy {@code px} high (the width still follows the cell). */
+    public PlotlyFigure withHeight(int px) {
+        Check.atLeast("figure height", px, 1, "a size in px, e.g. withHeight(" + DEFAULT_HEIGHT + ")");
+        return withLayout("height", px);
+    }
+
+    /**
+     * A copy with the legend in rows under the plot, left-aligned: the figure grows a bottom margin for it (Plotly
+     * measures the legend), and the x-axis titles keep their place between tick labels and legend, so long names
+     * such as {@code Adam(lr=0.3, beta1=0.9, ...)} cover neither the title nor the data.
+     */
+    public PlotlyFigure withLegendBelow() {
+        PlotlyFigure r = withLayout("legend", LEGEND_BELOW);
+        for (String key : layout.keySet()) {
+            if (key.matches("xaxis\\d*")) r = r.withLayout(key + ".automargin", true);
+        }
+        return r.withLayout("xaxis.automargin", true);
+    }
+
+    /** The legend of {@link #withLegendBelow()}: anchored to the bottom of the whole figure, not of the plot. */
+    static final Map<String, Object> LEGEND_BELOW = Collections.unmodifiableMap(Json.obj("orientation", "h",
+            "x", 0, "xanchor", "left", "yref", "container", "y", 0, "yanchor", "bottom"));
+
+    /** A copy with a logarithmic x axis. */
+    public PlotlyFigure withLogX() {
+        return withLayout("xaxis.type", "log");
+    }
+
+    /** A copy with a logarithmic y axis. */
+    public PlotlyFigure withLogY() {
+        return withLayout("yaxis.type", "log");
+    }
+
+    /** A copy showing x from {@code min} to {@code max}. */
+    public PlotlyFigure withXRange(double min, double max) {
+        return withLayout("xaxis.range", range("withXRange", min, max));
+    }
+
+    /** A copy showing y from {@code min} to {@code max}. */
+    public PlotlyFigure withYRange(double min, double max) {
+        return withLayout("yaxis.range", range("withYRange", min, max));
+    }
+
+    /** A copy showing the region's x and y ranges. */
+    public PlotlyFigure withRanges(Region region) {
+        return withXRange(region.xMin(), region.xMax()).withYRange(region.yMin(), region.yMax());
+    }
+
+    private static double[] range(String method, double min, double max) {
+        Check.that(min < max && Double.isFinite(min) && Double.isFinite(max), method + " range",
+                "(" + Format.repr(min) + ", " + Format.repr(max) + ")", "finite min < max", "e.g. " + method + "(0, 1)");
+        return new double[] {min, max};
     }
 
     /** A copy with more traces drawn on top. */

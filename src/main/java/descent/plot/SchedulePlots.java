@@ -38,14 +38,17 @@ public final class SchedulePlots {
         double[] t = new double[steps];
         for (int i = 0; i < steps; i++) t[i] = i;
         List<Trace> traces = new ArrayList<>();
+        List<String> names = Legends.shorten(java.util.Arrays.stream(schedules).map(Object::toString).toList());
         for (int k = 0; k < schedules.length; k++) {
             double[] y = schedules[k].factors(steps);
             for (int i = 0; i < steps; i++) y[i] *= base;
-            traces.add(LineTrace.of(t, y).lines().width(2).color(TrajectoryPlots.LINE_COLORS[k % TrajectoryPlots.LINE_COLORS.length])
-                    .name(schedules[k].toString()));
+            LineTrace line = LineTrace.of(t, y).lines().width(2)
+                    .color(TrajectoryPlots.LINE_COLORS[k % TrajectoryPlots.LINE_COLORS.length]).name(names.get(k));
+            String full = Contours.fullName(schedules[k].toString(), names.get(k));
+            traces.add(full.isEmpty() ? line : line.with("hovertemplate", "step %{x}<br>" + what + " %{y:.4g}" + full));
         }
         return PlotlyFigure.of(what.equals("lr") ? "learning rate by step (base " + base + ")" : "schedule factor by step",
                         traces.toArray(Trace[]::new))
-                .withAxisTitles("step", what).withLayout("legend.orientation", "h").withLayout("legend.y", -0.2);
+                .withAxisTitles("step", what).withLegendBelow();
     }
 }

@@ -57,13 +57,8 @@ public final class Subplots {
         boolean bars = panels.stream().flatMap(p -> p.traces().stream()).anyMatch(Subplots::hasColorbar);
         double gap = bars ? HGAP_COLORBAR : HGAP;
         double w = (1 - gap * (c - 1) - (bars ? 0.06 : 0)) / c, h = (1 - VGAP * (rows - 1)) / rows;
-        // the legend goes under the grid (measured from the bottom of the whole figure, so a later change of
-        // height keeps it clear of the axis titles); on the right it would cover colour bars
-        Map<String, Object> layout = new LinkedHashMap<>(Json.obj("title", Json.obj("text", title),
-                "height", Math.max(PlotlyFigure.DEFAULT_HEIGHT, ROW_HEIGHT * rows + 80),
-                "margin", Json.obj("b", 110),
-                "legend", Json.obj("orientation", "h", "x", 0, "xanchor", "left", "yref", "container", "y", 0.01,
-                        "yanchor", "bottom"), "template", PlotlyFigure.NUMBERS));
+        Map<String, Object> layout = new LinkedHashMap<>(Json.obj("title", Json.obj("text", MathText.of(title)),
+                "height", Math.max(PlotlyFigure.DEFAULT_HEIGHT, ROW_HEIGHT * rows + 80), "template", PlotlyFigure.NUMBERS));
         List<Object> annotations = new ArrayList<>();
         List<Trace> traces = new ArrayList<>();
         Set<String> named = new HashSet<>();
@@ -88,7 +83,8 @@ public final class Subplots {
             }
         }
         if (!annotations.isEmpty()) layout.put("annotations", annotations);
-        return new PlotlyFigure(layout, traces.toArray(Trace[]::new));
+        // the legend goes under the grid: on the right it would cover colour bars
+        return new PlotlyFigure(layout, traces.toArray(Trace[]::new)).withLegendBelow();
     }
 
     private static boolean hasColorbar(Trace t) {

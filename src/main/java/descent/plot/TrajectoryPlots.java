@@ -44,19 +44,20 @@ public final class TrajectoryPlots {
             for (int i = 0; i < xs.length; i++) z[j][i] = Contours.round(f.value(Vec.of(xs[i], ys[j])));
         }
         List<Trace> traces = new ArrayList<>();
-        traces.add(SurfaceTrace.of(xs, ys, z).colorscale("Viridis").opacity(0.85).name(f.name()).showLegend(false));
+        traces.add(SurfaceTrace.of(xs, ys, z).colorscale("Viridis").opacity(0.85).name(MathText.of(f.name()))
+                .showLegend(false));
+        List<String> names = Contours.legendNames(List.of(paths));
         for (int k = 0; k < paths.length; k++) {
             Trajectory p = paths[k];
             double[] pz = new double[p.steps().size()];
             for (int s = 0; s < pz.length; s++) pz[s] = p.get(s).f();
             String c = SURFACE_COLORS[k % SURFACE_COLORS.length];
-            traces.add(Line3dTrace.of(p.coordinate(0), p.coordinate(1), pz).name(p.name()).color(c).width(5)
+            traces.add(Line3dTrace.of(p.coordinate(0), p.coordinate(1), pz).name(names.get(k)).color(c).width(5)
                     .marker("circle", 3, c));
         }
         return PlotlyFigure.of(f.name(), traces.toArray(Trace[]::new))
                 .withLayout("scene.xaxis.title.text", "x0").withLayout("scene.yaxis.title.text", "x1")
-                .withLayout("scene.zaxis.title.text", "f").withLayout("height", 600)
-                .withLayout("legend.orientation", "h");
+                .withLayout("scene.zaxis.title.text", "f").withHeight(PlotlyFigure.TALL_HEIGHT).withLegendBelow();
     }
 
     /** Arrows of −∇f (the way down) over the region the paths cover, with the paths on top. */
@@ -90,11 +91,12 @@ public final class TrajectoryPlots {
         }
         LineTrace arrows = LineTrace.of(unbox(ax), unbox(ay)).lines().color("#666666").width(1.2)
                 .name("−∇f").with("hoverinfo", "skip");
-        PlotlyFigure fig = PlotlyFigure.of("−∇f of " + f.name(), arrows).withAxisTitles("x0", "x1")
-                .withLayout("xaxis.range", new double[]{region.xMin(), region.xMax()})
-                .withLayout("yaxis.range", new double[]{region.yMin(), region.yMax()})
-                .withLayout("legend.orientation", "h");
-        for (int k = 0; k < paths.length; k++) fig = fig.withTraces(Contours.pathTrace(paths[k], Contours.color(k + 2)));
+        PlotlyFigure fig = PlotlyFigure.of("−∇f of " + f.name(), arrows).withAxisTitles("x0", "x1").withRanges(region)
+                .withLegendBelow();
+        List<String> names = Contours.legendNames(List.of(paths));
+        for (int k = 0; k < paths.length; k++) {
+            fig = fig.withTraces(Contours.pathTrace(paths[k], Contours.color(k + 2), names.get(k)));
+        }
         List<Vec> minima = f.minima().stream().filter(m -> m.dim() == 2 && inside(region, m)).toList();
         if (!minima.isEmpty()) {
             fig = fig.withTraces(LineTrace.of(minima.stream().mapToDouble(m -> m.get(0)).toArray(),
@@ -130,6 +132,7 @@ public final class TrajectoryPlots {
         List<Trace> traces = new ArrayList<>();
         boolean positive = true;
         for (Trajectory p : paths) for (Step s : p.steps()) positive &= s.f() > 0;
+        List<String> names = Contours.legendNames(List.of(paths));
         for (int k = 0; k < paths.length; k++) {
             Trajectory p = paths[k];
             double[] step = new double[p.steps().size()], fx = new double[step.length], gn = new double[step.length];
@@ -139,16 +142,16 @@ public final class TrajectoryPlots {
                 gn[s] = p.get(s).gradNorm();
             }
             String c = LINE_COLORS[k % LINE_COLORS.length];
-            traces.add(LineTrace.of(step, fx).lines().color(c).width(2).name(p.name()).with("legendgroup", p.name()));
-            traces.add(LineTrace.of(step, gn).lines().color(c).width(2).name(p.name()).showLegend(false)
+            traces.add(LineTrace.of(step, fx).lines().color(c).width(2).name(names.get(k)).with("legendgroup", p.name()));
+            traces.add(LineTrace.of(step, gn).lines().color(c).width(2).name(names.get(k)).showLegend(false)
                     .with("legendgroup", p.name()).with("xaxis", "x2").with("yaxis", "y2"));
         }
-        return PlotlyFigure.of("f and |∇f| by step", traces.toArray(Trace[]::new))
+        PlotlyFigure fig = PlotlyFigure.of("f and |∇f| by step", traces.toArray(Trace[]::new))
                 .withLayout("grid", Json.obj("rows", 2, "columns", 1, "pattern", "independent"))
-                .withLayout("yaxis.title.text", "f").withLayout("yaxis.type", positive ? "log" : "linear")
-                .withLayout("yaxis2.title.text", "|∇f|").withLayout("yaxis2.type", "log")
-                .withLayout("xaxis2.title.text", "step").withLayout("height", 600)
-                .withLayout("legend.orientation", "h");
+                .withLayout("yaxis.title.text", "f").withLayout("yaxis2.title.text", "|∇f|")
+                .withLayout("yaxis2.type", "log").withLayout("xaxis2.title.text", "step")
+                .withHeight(PlotlyFigure.TALL_HEIGHT).withLegendBelow();
+        return positive ? fig.withLogY() : fig;
     }
 
     /**
@@ -161,6 +164,7 @@ public final class TrajectoryPlots {
             throw new IllegalArgumentException("TrajectoryPlots.effectiveLr needs at least one trajectory.");
         }
         List<Trace> traces = new ArrayList<>();
+        List<String> names = Contours.legendNames(List.of(paths));
         for (int k = 0; k < paths.length; k++) {
             Trajectory p = paths[k];
             int n = p.get(0).x().dim();
@@ -170,12 +174,11 @@ public final class TrajectoryPlots {
                 double[] e = new double[step.length];
                 for (int s = 0; s < step.length; s++) e[s] = p.get(s).effectiveLr().get(i);
                 traces.add(LineTrace.of(step, e).lines().width(2).color(LINE_COLORS[k % LINE_COLORS.length])
-                        .dash(DASHES[i % DASHES.length]).name(p.name() + " x" + i));
+                        .dash(DASHES[i % DASHES.length]).name(names.get(k) + " x" + i));
             }
         }
         return PlotlyFigure.of("effective learning rate η/σ by step", traces.toArray(Trace[]::new))
-                .withAxisTitles("step", "η/σ").withLayout("yaxis.type", "log")
-                .withLayout("legend.orientation", "h").withLayout("legend.y", -0.2);
+                .withAxisTitles("step", "η/σ").withLogY().withLegendBelow();
     }
 
     private static final String[] DASHES = {"solid", "dash", "dot", "dashdot"};

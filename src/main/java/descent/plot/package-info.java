@@ -14,7 +14,9 @@
  *  1. compute the data (a grid with Region.xs/ys, or points from a Trajectory/Table)
  *  2. make traces: ContourTrace, HeatmapTrace, SurfaceTrace, LineTrace, Line3dTrace;
  *     anything else Plotly has: .with("plotly.attribute", value) on the closest one
- *  3. PlotlyFigure.of(title, traces...).withAxisTitles(...).withLayout("key.sub", value)
+ *  3. PlotlyFigure.of(title, traces...).withAxisTitles(...), then the typed helpers descent's figures share:
+ *     withLegendBelow(), withLogX()/withLogY(), withXRange/withYRange/withRanges(region), withHeight(px);
+ *     withLayout("key.sub", value) for anything else
  *  4. add a short static factory to Plots that calls a package-private builder class (like Contours)
  * </pre>
  * Rendering needs nothing more: every tablesaw {@code Figure} becomes notebook HTML through {@link

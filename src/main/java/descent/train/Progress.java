@@ -2,7 +2,8 @@ package descent.train;
 
 /**
  * Live feedback while {@link Trainer#fit} runs. Small on purpose: a JShell progress bar ({@link #console()}) and a
- * Jupyter live display (in {@code descent.notebook}) implement the same three calls.
+ * Jupyter live chart (in {@code descent.notebook}, found through {@link ProgressProvider}) implement the same three
+ * calls.
  *
  * <pre>{@code
  * var data = Splits.trainTest(Datasets.spirals(400, 0.05, 1), 0.2, 7);
@@ -10,7 +11,7 @@ package descent.train;
  * var trainer = Trainer.of(net, data.train(), Optimizers.adam(0.01)).batchSize(32).seed(42).validation(data.test());
  * trainer.progress(Progress.console()).fit(5);    // epoch 5 [=====...=====] 100%  it 50/50  loss 0.5981  acc 0.719  val 0.563
  * trainer.progress(Progress.none()).fit(5);       // silent
- * trainer.progress(Progress.live()).fit(5);       // what suits where you are: a live display in Jupyter, else the bar
+ * trainer.progress(Progress.live()).fit(5);       // what suits where you are: a live chart in Jupyter, else the bar
  * }</pre>
  */
 public interface Progress {
@@ -44,19 +45,21 @@ public interface Progress {
     }
 
     /**
-     * The progress display that suits the environment: descent's Jupyter extension installs a live-updating output
-     * ({@code descent.notebook.JupyterProgress}); anywhere else it is {@link #console()}.
+     * The progress display that suits the environment: the first {@link ProgressProvider#active() active}
+     * {@link ProgressProvider} makes it (inside a JJava notebook, a loss and accuracy chart that updates in place
+     * and stays as a figure: {@code descent.notebook.JupyterProgress}); anywhere else it is {@link #console()}.
      */
     static Progress live() {
-        return LiveProgress.factory.get();
-    }
-
-    /** Sets what {@link #live()} returns; environments call this once, when they start. */
-    static void useLive(java.util.function.Supplier<Progress> factory) {
-        if (factory == null) {
-            throw new IllegalArgumentException("Progress.useLive needs a factory such as Progress::console; got null.");
+        for (ProgressProvider p : ProgressProvider.installed()) {
+            boolean active;
+            try {
+                active = p.active();
+            } catch (LinkageError e) {
+                active = false;   // the provider's kernel classes are not on this class path
+            }
+            if (active) return p.create();
         }
-        LiveProgress.factory = factory;
+        return console();
     }
 
     /** One progress-bar line on standard output, redrawn in place with {@code \r}. */

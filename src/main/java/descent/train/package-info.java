@@ -9,6 +9,10 @@
  * trainer.fit(3).epochs()         // a Tablesaw table, one row per epoch
  * }</pre>
  *
+ * Progress while {@code fit} runs: {@link descent.train.Progress#console()}, {@link descent.train.Progress#none()},
+ * and {@link descent.train.Progress#live()}, which asks the {@link descent.train.ProgressProvider}s found on the class
+ * path (a notebook's live chart) and falls back to the console bar.
+ *
  * {@link descent.train.Trainer} holds its configuration and the step, and holds one {@link descent.optim.State} per
  * parameter tensor for any {@link descent.optim.Optimizer}. Each other concern of a training run has a small class:
  * <pre>

@@ -45,9 +45,9 @@ class RenderersTest {
         assertEquals(false, spec.at("/config/displaylogo").asBoolean(true));
         assertNotNull(html);
         assertTrue(DIV_ID.matcher(html).find(), "the figure's div: " + html.substring(0, 200));
-        assertTrue(html.contains("Plotly figure &#39;x^2/20 + y^2&#39; with 4 traces"), "the note names the figure");
+        assertTrue(html.contains("Plotly figure &#39;x²/20 + y²&#39; with 4 traces"), "the note names the figure");
         assertTrue(!html.contains("plotly.js v") && html.length() < 5_000, "no plotly.js, no data: " + html.length() + " chars");
-        assertEquals("Figure 'x^2/20 + y^2' with 4 traces (x^2/20 + y^2, SGD(lr=0.95), start of SGD(lr=0.95), minimum)", text);
+        assertEquals("Figure 'x²/20 + y²' with 4 traces (x²/20 + y², SGD(lr=0.95), start of SGD(lr=0.95), minimum)", text);
     }
 
     private static java.util.List<String> iterate(java.util.Iterator<String> it) {

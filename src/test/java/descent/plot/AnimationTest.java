@@ -53,7 +53,8 @@ class AnimationTest {
         Map<?, ?> d = (Map<?, ?>) ((List<?>) fig.frames().get(1).get("data")).get(0);
         assertArrayEquals(sgd.coordinate(1), (double[]) d.get("y"));
         String title = (String) ((Map<?, ?>) ((Map<?, ?>) fig.frames().get(2).get("layout")).get("title")).get("text");
-        assertTrue(title.contains("SGD(lr=1e+10)") && title.endsWith("(diverged)"), title);
+        assertTrue(title.startsWith("x²/20 + y²<br><span style=\"font-size:13px\">SGD(lr=1e+10) after ")
+                && title.endsWith(" (diverged)</span>"), "frame title: the function, then the run on a smaller second line: " + title);
         assertThrows(IllegalArgumentException.class, () -> Animation.sweep(Functions.dlfsBowl(), Vec.of(-7, 2), 5, "lr", new double[0], Optimizers::sgd));
     }
 }

@@ -41,7 +41,7 @@ class PlotsTest {
     @Test
     void contourFramesThePathAndTheMinimum() throws Exception {
         var fig = Plots.contour(Functions.dlfsBowl(), sgd());
-        assertEquals("x^2/20 + y^2", fig.title());
+        assertEquals("x²/20 + y²", fig.title(), "the function's name x^2/20 + y^2 with superscripts");
         List<JsonNode> t = traces(fig);
         // contour, path, start marker, minimum
         assertEquals(List.of("contour", "scatter", "scatter", "scatter"),
@@ -125,7 +125,7 @@ class PlotsTest {
             else System.setProperty(FigureFiles.DIR_PROPERTY, old);
         }
         assertEquals(dir, file.getParent());
-        assertTrue(file.getFileName().toString().startsWith("x-2-20-y-2-"), file.toString());
+        assertTrue(file.getFileName().toString().startsWith("x2-20-y2-"), file.toString());
         assertTrue(captured.toString(StandardCharsets.UTF_8).contains(file.toString()), "prints the path");
         String html = Files.readString(file);
         assertTrue(html.contains("plotly.js v" + PlotlyJs.VERSION) && html.contains("SGD(lr=0.95)"));
