@@ -7,6 +7,7 @@ dies, or a cell whose output is an error or a stderr stream. A failed notebook i
 original stays as it was and the partial outputs go to NAME.failed.ipynb (in --output-dir or the temp folder).
 """
 import argparse
+import atexit
 import os
 import re
 import sys
@@ -90,6 +91,7 @@ def execute(nb, path, kernel):
         detail = error_details(nb, current["index"])
         return (f"{where()} failed: {e.ename}: {one_line(e.evalue) if e.evalue else '(see below)'}", detail)
     except RuntimeError as e:  # e.g. the kernel died before it answered
+        atexit.unregister(client._cleanup_kernel)  # nbclient's own would fail again at exit: there is no kernel left
         return (f"the {kernel} kernel did not start or stopped ({where()}): {one_line(e)}", [])
     for i, text in error_outputs(nb):
         return (f"{cell_label(nb, i)} printed an error: {text}", [])
