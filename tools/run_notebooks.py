@@ -158,6 +158,11 @@ def main():
     p.add_argument("--output-dir", metavar="DIR", help="write executed notebooks here instead of in place")
     p.add_argument("--kernel", default="java", help="kernel spec name: java (JJava, the default) or ijava-descent")
     a = p.parse_args()
+    from jupyter_client.kernelspec import KernelSpecManager
+    kernels = sorted(KernelSpecManager().find_kernel_specs())
+    if a.kernel not in kernels:
+        hint = " (descent writes it when it finds IJava's jar: set DESCENT_IJAVA_JAR)" if a.kernel == "ijava-descent" else ""
+        sys.exit(fail(f"no kernel named {a.kernel!r}{hint}; the kernels here are {', '.join(kernels)}"))
     failures = [nb for nb in a.notebooks if run(nb, a.output_dir, a.html, a.kernel) != 0]
     if failures:
         print(f"[descent] {len(failures)} of {len(a.notebooks)} notebook(s) failed: {', '.join(failures)}", file=sys.stderr)
