@@ -98,33 +98,40 @@ public final class IJava {
         return failed;
     }
 
-    private static BaseKernel kernel() {
-        Class<?> ijava = null;
+    /** The running IJava kernel, or null outside IJava (its classes absent, or no kernel started). */
+    static Object runningKernel() {
+        Class<?> ijava = kernelClass();
+        if (ijava == null) return null;
+        try {
+            return ijava.getMethod("getKernelInstance").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static Class<?> kernelClass() {
         for (ClassLoader cl : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
                 IJava.class.getClassLoader(), ClassLoader.getSystemClassLoader()}) {
             if (cl == null) continue;
             try {
-                ijava = Class.forName(KERNEL_CLASS, false, cl);
-                break;
+                return Class.forName(KERNEL_CLASS, false, cl);
             } catch (ClassNotFoundException | LinkageError e) {
                 // try the next loader
             }
         }
-        if (ijava == null) {
+        return null;
+    }
+
+    private static BaseKernel kernel() {
+        if (kernelClass() == null) {
             throw new IllegalStateException("IJava.install() works inside the IJava kernel, but " + KERNEL_CLASS
                     + " is not on the class path. In JJava nothing is needed (descent registers itself); "
                     + "in JShell use Plots.show(figure).");
         }
-        Object kernel;
-        try {
-            kernel = ijava.getMethod("getKernelInstance").invoke(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("IJava.install(): could not call " + KERNEL_CLASS
-                    + ".getKernelInstance(); descent supports IJava 1.3.", e);
-        }
+        Object kernel = runningKernel();
         if (kernel == null) {
-            throw new IllegalStateException("IJava.install(): " + KERNEL_CLASS + ".getKernelInstance() returned null;"
-                    + " call it from a notebook cell of a running IJava kernel.");
+            throw new IllegalStateException("IJava.install(): " + KERNEL_CLASS + ".getKernelInstance() gave no kernel;"
+                    + " call it from a notebook cell of a running IJava 1.3 kernel.");
         }
         if (!(kernel instanceof BaseKernel base)) {
             throw new IllegalStateException("IJava.install(): the running kernel (" + kernel.getClass().getName()
