@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.fn.Objective;
 import descent.fn.Vec;
 import descent.optim.Optimizer;
@@ -17,7 +18,8 @@ import java.util.List;
  *         Optimizers.momentum(1e-3), Optimizers.adam(0.05), Optimizers.sgd(0.01))   // optimizer, finalF, distToMin, stepsToTol, diverged, gradNorm
  * }</pre>
  *
- * A run that meets NaN or infinity does not stop the comparison: it ends early and its row says diverged.
+ * A run that diverges (a NaN or infinity, or f more than {@link descent.optim.Divergence#GROWTH} times above its
+ * start) does not stop the comparison: it ends at its last good point and its row says diverged.
  */
 public final class Compare {
     /** Default "reached the minimum" distance. */
@@ -36,10 +38,9 @@ public final class Compare {
         if (optimizers == null || optimizers.length == 0) {
             throw new IllegalArgumentException("Compare.optimizers needs at least one optimizer; e.g. Optimizers.sgd(0.1), Optimizers.adam(0.1).");
         }
-        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
-            throw new IllegalArgumentException("Invalid tolerance: " + tolerance + "; expected a finite distance > 0, such as 1e-3.");
-        }
+        Check.positive("tolerance", tolerance, "a distance such as 1e-3");
         List<Trajectory> runs = new ArrayList<>();
+        for (int i = 0; i < optimizers.length; i++) Check.notNull("optimizer " + i, optimizers[i], "such as Optimizers.sgd(0.1)");
         for (Optimizer o : optimizers) runs.add(o.minimize(f, start, Stop.after(steps).markDiverged()));
         return new Comparison(f, start, steps, tolerance, runs);
     }

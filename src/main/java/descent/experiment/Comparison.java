@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.fn.Objective;
 import descent.fn.Vec;
 import descent.optim.Step;
@@ -40,7 +41,8 @@ public record Comparison(Objective function, Vec start, int steps, double tolera
     /**
      * One row per optimizer: its toString, f at the last point, distance from the last point to the nearest known
      * minimum (empty when none is known), the first step within {@code tolerance} of a minimum (empty if never),
-     * whether it diverged, and the gradient norm at the last point.
+     * whether it diverged (by {@link descent.optim.Divergence}'s rule: a NaN or infinity, or f grown past 1e6 times its
+     * start), and the gradient norm at the last point.
      */
     public Table table() {
         StringColumn name = StringColumn.create("optimizer");
@@ -60,7 +62,7 @@ public record Comparison(Objective function, Vec start, int steps, double tolera
             diverged.append(t.diverged());
             grad.append(last.gradNorm());
         }
-        return Table.create(function.name() + " from " + start + ", " + steps + " steps, tol " + tolerance,
+        return Table.create(function.name() + " from " + start + ", " + steps + " steps, tol " + Format.repr(tolerance),
                 name, finalF, dist, reach, diverged, grad);
     }
 

@@ -1,6 +1,7 @@
 package descent.fn;
 
-import java.util.List;
+import descent.base.Check;
+
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -38,14 +39,14 @@ public final class Functions {
     /** A named 1-D function; gradient by central difference. */
     public static Objective of(String name, DoubleUnaryOperator f) {
         requireLambda(f);
-        return new LambdaObjective(name, 1, x -> f.applyAsDouble(x[0]), null, List.of());
+        return new LambdaObjective(name, 1, x -> f.applyAsDouble(x[0]), null);
     }
 
     /** A named 1-D function with its derivative. */
     public static Objective of(String name, DoubleUnaryOperator f, DoubleUnaryOperator df) {
         requireLambda(f);
         requireLambda(df);
-        return new LambdaObjective(name, 1, x -> f.applyAsDouble(x[0]), x -> new double[]{df.applyAsDouble(x[0])}, List.of());
+        return new LambdaObjective(name, 1, x -> f.applyAsDouble(x[0]), x -> new double[]{df.applyAsDouble(x[0])});
     }
 
     /** A 2-D function; gradient by central difference. */
@@ -56,42 +57,42 @@ public final class Functions {
     /** A named 2-D function; the name shows in legends and tables. Gradient by central difference. */
     public static Objective of(String name, DoubleBinaryOperator f) {
         requireLambda(f);
-        return new LambdaObjective(name, 2, x -> f.applyAsDouble(x[0], x[1]), null, List.of());
+        return new LambdaObjective(name, 2, x -> f.applyAsDouble(x[0], x[1]), null);
     }
 
     /** A named 2-D function with its analytic gradient {@code (x, y) -> Vec.of(df/dx, df/dy)}. */
     public static Objective of(String name, DoubleBinaryOperator f, Gradient2 grad) {
         requireLambda(f);
         requireLambda(grad);
-        return new LambdaObjective(name, 2, x -> f.applyAsDouble(x[0], x[1]), x -> grad.at(x[0], x[1]).toArray(), List.of());
+        return new LambdaObjective(name, 2, x -> f.applyAsDouble(x[0], x[1]), x -> grad.at(x[0], x[1]).toArray());
     }
 
     /** A named n-D function of {@code double[]}; gradient by central difference. */
     public static Objective of(String name, int dim, ToDoubleFunction<double[]> f) {
-        return new LambdaObjective(name, dim, f, null, List.of());
+        return new LambdaObjective(name, dim, f, null);
     }
 
     /** A named n-D function with its analytic gradient (a lambda returning the n partial derivatives). */
     public static Objective of(String name, int dim, ToDoubleFunction<double[]> f, UnaryOperator<double[]> grad) {
         requireLambda(grad);
-        return new LambdaObjective(name, dim, f, grad, List.of());
+        return new LambdaObjective(name, dim, f, grad);
     }
 
     /** A 1-D function written with {@link Var} operations; exact derivative by reverse-mode autodiff. */
     public static Objective auto(String name, UnaryOperator<Var> f) {
         requireLambda(f);
-        return new AutoObjective(name, 1, x -> f.apply(x[0]), List.of());
+        return new AutoObjective(name, 1, x -> f.apply(x[0]));
     }
 
     /** A 2-D function written with {@link Var} operations, e.g. {@code (x, y) -> x.square().plus(y.square())}. */
     public static Objective auto(String name, BinaryOperator<Var> f) {
         requireLambda(f);
-        return new AutoObjective(name, 2, x -> f.apply(x[0], x[1]), List.of());
+        return new AutoObjective(name, 2, x -> f.apply(x[0], x[1]));
     }
 
     /** An n-D function written with {@link Var} operations over the inputs {@code x[0..dim-1]}. */
     public static Objective auto(String name, int dim, Function<Var[], Var> f) {
-        return new AutoObjective(name, dim, f, List.of());
+        return new AutoObjective(name, dim, f);
     }
 
     private static void requireLambda(Object f) {
@@ -116,9 +117,7 @@ public final class Functions {
      * minimum at the origin. SGD converges only for η &lt; 2/κ and then needs ~κ steps along x.
      */
     public static Objective illConditioned(double kappa) {
-        if (!(kappa >= 1) || !Double.isFinite(kappa)) {
-            throw new IllegalArgumentException("Invalid condition number: " + kappa + "; expected a finite number >= 1, such as 100.");
-        }
+        Check.that(kappa >= 1 && Double.isFinite(kappa), "condition number", kappa, "a finite number >= 1", "such as 100");
         return of("(x^2 + " + kappa + "y^2)/2", (x, y) -> (x * x + kappa * y * y) / 2, (x, y) -> Vec.of(x, kappa * y))
                 .withMinima(Vec.of(0, 0));
     }
@@ -186,9 +185,7 @@ public final class Functions {
 
     /** Rastrigin in n dimensions: 10n + Σ(x_i² − 10 cos 2πx_i), gradient 2x_i + 20π sin 2πx_i, minimum 0 at 0. */
     public static Objective rastrigin(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("Invalid dimension: " + n + "; Rastrigin needs n >= 1.");
-        }
+        Check.positive("dimension", n);
         double tau = 2 * Math.PI;
         return of("Rastrigin(" + n + "-D)", n, x -> {
             double s = 10.0 * x.length;

@@ -1,5 +1,7 @@
 package descent.fn;
 
+import descent.base.Check;
+
 import java.util.List;
 
 /**
@@ -63,8 +65,6 @@ public final class Gradients {
     }
 
     private static void checkH(double h) {
-        if (!(h > 0) || !Double.isFinite(h)) {
-            throw new IllegalArgumentException("Invalid difference step h=" + h + "; expected a small positive number such as 1e-4.");
-        }
+        Check.positive("difference step h", h, "such as 1e-4");
     }
 }

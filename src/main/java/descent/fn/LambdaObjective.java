@@ -1,38 +1,21 @@
 package descent.fn;
 
-import java.util.List;
+import descent.base.Check;
+
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 
 /**
  * An n-D function given as a lambda over {@code double[]}, with an optional analytic gradient; without one the
- * gradient is a central difference with step {@code h}. 1-D and 2-D lambdas are adapted to this in {@link Functions}.
+ * gradient is a central difference with step {@code h}. 1-D and 2-D lambdas are adapted to this in {@link Functions};
+ * known minima are added with {@link #withMinima}.
  */
-final class LambdaObjective implements Objective {
-    private final String name;
-    private final int dim;
-    private final ToDoubleFunction<double[]> f;
-    private final UnaryOperator<double[]> grad;
-    private final List<Vec> minima;
+record LambdaObjective(String name, int dim, ToDoubleFunction<double[]> f, UnaryOperator<double[]> grad) implements Objective {
 
-    LambdaObjective(String name, int dim, ToDoubleFunction<double[]> f, UnaryOperator<double[]> grad, List<Vec> minima) {
-        if (f == null) {
-            throw new IllegalArgumentException("Functions.of needs a lambda such as (x, y) -> x * x + y * y; got null.");
-        }
-        if (dim < 1) {
-            throw new IllegalArgumentException("Invalid dimension: " + dim + "; a function needs at least 1 input.");
-        }
-        this.name = name == null ? "f" : name;
-        this.dim = dim;
-        this.f = f;
-        this.grad = grad;
-        this.minima = List.copyOf(minima);
-        for (Vec m : this.minima) checkInput(m);
-    }
-
-    @Override
-    public int dim() {
-        return dim;
+    LambdaObjective {
+        Check.notNull("lambda", f, "Functions.of needs a lambda such as (x, y) -> x * x + y * y");
+        Check.positive("dimension", dim);
+        name = name == null ? "f" : name;
     }
 
     @Override
@@ -53,23 +36,8 @@ final class LambdaObjective implements Objective {
         return Vec.wrap(g);
     }
 
-    /** How this function's gradient is computed, for toString. */
-    String gradientSource() {
-        return grad == null ? "central difference" : "analytic";
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<Vec> minima() {
-        return minima;
-    }
-
     @Override
     public String toString() {
-        return "Objective(" + name + ", dim=" + dim + ", gradient=" + gradientSource() + ")";
+        return "Objective(" + name + ", dim=" + dim + ", gradient=" + (grad == null ? "central difference" : "analytic") + ")";
     }
 }

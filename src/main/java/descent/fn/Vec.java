@@ -1,5 +1,7 @@
 package descent.fn;
 
+import descent.base.Check;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -31,9 +33,7 @@ public final class Vec {
 
     /** The zero vector of dimension n. */
     public static Vec zeros(int n) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("Vec.zeros(" + n + "): dimension must be at least 1.");
-        }
+        Check.positive("dimension", n);
         return new Vec(new double[n]);
     }
 

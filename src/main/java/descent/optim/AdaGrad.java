@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.base.Check;
 import descent.schedule.Schedule;
 import descent.schedule.Schedules;
 
@@ -14,12 +15,10 @@ import java.util.List;
  * </pre>
  *
  * Duchi, Hazan &amp; Singer (2011); Deep Learning from Scratch §6.1.5; PyTorch {@code torch.optim.Adagrad}
- * (defaults lr = 0.01, eps = 1e-10; its lr_decay and initial_accumulator_value are not supported).
- * <p>
- * <b>Conventions.</b> The book writes ε = 1e-7 ({@code withEps(1e-7)} reproduces it exactly); we keep PyTorch's
- * 1e-10. The lecture (Hung-yi Lee) divides by σ = √(mean of g²) = √(h/(t+1)) instead of √h; the extra √(t+1) is
- * just a 1/√t learning-rate decay folded into η. Because h only grows, the effective rate η/(√h + ε) only
- * shrinks, and AdaGrad eventually stops moving; {@link RMSProp} forgets old gradients instead.
+ * (lr = 0.01, eps = 1e-10; its lr_decay and initial_accumulator_value are not supported). <b>Conventions:</b> the
+ * book's ε = 1e-7 is {@code withEps(1e-7)}. The lecture (Hung-yi Lee) divides by σ = √(h/(t+1)) instead of √h; the
+ * extra √(t+1) is a 1/√t decay folded into η. As h only grows, the rate η/(√h + ε) only shrinks and AdaGrad
+ * eventually stops moving; {@link RMSProp} forgets old gradients instead.
  *
  * <pre>{@code
  * var path = Optimizers.adaGrad(1.5).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30);
@@ -27,59 +26,7 @@ import java.util.List;
  * path.last().x()   // Vec[-0.12016224724728575, 2.4863841159975314E-17]
  * }</pre>
  */
-public final class AdaGrad implements Optimizer {
-    /** PyTorch's default learning rate. */
-    public static final double DEFAULT_LR = 0.01;
-    /** PyTorch's default epsilon. */
-    public static final double DEFAULT_EPS = 1e-10;
-
-    private final double lr;
-    private final double eps;
-    private final Schedule schedule;
-
-    public AdaGrad(double lr) {
-        this(lr, DEFAULT_EPS, Schedules.constant());
-    }
-
-    private AdaGrad(double lr, double eps, Schedule schedule) {
-        this.lr = Hyper.learningRate(lr);
-        this.eps = Hyper.positive("eps", eps);
-        this.schedule = Hyper.schedule(schedule);
-    }
-
-    public double eps() {
-        return eps;
-    }
-
-    /** The same optimizer with another ε (the book uses 1e-7). */
-    public AdaGrad withEps(double eps) {
-        return new AdaGrad(lr, eps, schedule);
-    }
-
-    @Override
-    public AdaGrad withLr(double lr) {
-        return new AdaGrad(lr, eps, schedule);
-    }
-
-    @Override
-    public AdaGrad withSchedule(Schedule schedule) {
-        return new AdaGrad(lr, eps, schedule);
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return schedule;
-    }
-
-    @Override
-    public List<String> stateNames() {
-        return List.of("h");
-    }
+public record AdaGrad(double lr, double eps, Schedule schedule) implements Optimizer {
 
     @Override
     public void update(double[] w, double[] g, State state, double lr) {
@@ -94,15 +41,25 @@ public final class AdaGrad implements Optimizer {
     /** η/(√h + ε) per coordinate; NaN before the first update. */
     @Override
     public double[] effectiveLr(State state, double lr) {
-        if (state.t() == 0) return Hyper.nan(state.size());
-        double[] h = state.buffer("h");
-        double[] r = new double[h.length];
-        for (int i = 0; i < r.length; i++) r[i] = lr / (Math.sqrt(h[i]) + eps);
-        return r;
+        return Plumbing.adaptiveRate(state, "h", lr, 1, eps);
     }
 
-    @Override
-    public String toString() {
-        return "AdaGrad(lr=" + Hyper.format(lr) + ", eps=" + Hyper.format(eps) + Hyper.scheduleSuffix(schedule) + ")";
+    /** PyTorch's default learning rate. */
+    public static final double DEFAULT_LR = 0.01;
+    /** PyTorch's default epsilon. */
+    public static final double DEFAULT_EPS = 1e-10;
+
+    public AdaGrad {
+        Plumbing.check(lr, schedule);
+        Check.positive("eps", eps);
     }
+
+    public AdaGrad(double lr) { this(lr, DEFAULT_EPS, Schedules.constant()); }
+
+    /** The same optimizer with another ε (the book uses 1e-7). */
+    public AdaGrad withEps(double eps) { return new AdaGrad(lr, eps, schedule); }
+    @Override public AdaGrad withLr(double lr) { return new AdaGrad(lr, eps, schedule); }
+    @Override public AdaGrad withSchedule(Schedule schedule) { return new AdaGrad(lr, eps, schedule); }
+    @Override public List<String> stateNames() { return List.of("h"); }
+    @Override public String toString() { return Plumbing.describe(this); }
 }

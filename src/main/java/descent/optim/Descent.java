@@ -1,5 +1,7 @@
 package descent.optim;
 
+import descent.base.Check;
+import descent.base.Format;
 import descent.fn.Objective;
 import descent.fn.Vec;
 import tech.tablesaw.api.DoubleColumn;
@@ -23,8 +25,11 @@ import java.util.Map;
  * run.trajectory()     // every point so far: Trajectory(Adam(...), 0 steps, from Vec[-7.0, 2.0] to Vec[-7.0, 2.0])
  * }</pre>
  *
- * A NaN or infinite point, f or gradient throws an {@link ArithmeticException} naming the step, the point and the
- * value; with {@link Stop#markDiverged()} the run ends instead and its trajectory is marked diverged.
+ * A step that diverges ({@link Divergence}: a NaN or infinite point, f or gradient, or f grown past
+ * {@link Divergence#GROWTH} times its start) throws an {@link ArithmeticException} naming the step, the point and the
+ * value, and is not kept: the run stays as it was before it, marked {@link #diverged()}. With
+ * {@link Stop#markDiverged()} the run ends there instead of throwing. f, its gradient and the schedule are checked
+ * where their values are used; a bad value at the start point is blamed on the function, not the learning rate.
  */
 public final class Descent {
     private final Optimizer optimizer;
@@ -37,9 +42,8 @@ public final class Descent {
     private boolean diverged;
 
     Descent(Optimizer optimizer, Objective f, Vec start) {
-        if (optimizer == null || f == null) {
-            throw new IllegalArgumentException("Descent needs an optimizer and a function; got optimizer=" + optimizer + ", f=" + f + ".");
-        }
+        Check.notNull("optimizer", optimizer, "such as Optimizers.sgd(0.1)");
+        Check.notNull("function", f, "such as Functions.dlfsBowl()");
         f.checkInput(start);
         if (!start.isFinite()) {
             throw new IllegalArgumentException("Start point " + start + " has a NaN or infinite coordinate; pick a finite point such as Vec.of(-7, 2).");
@@ -52,54 +56,67 @@ public final class Descent {
 
     /** Back to the start point with fresh optimizer state. */
     public Descent reset() {
+        State fresh = optimizer.newState(start.dim());
+        Step first = observe(0, start.toArray(), fresh, Double.NaN);
         w = start.toArray();
-        state = optimizer.newState(w.length);
+        state = fresh;
         steps.clear();
+        steps.add(first);
         stopReason = null;
         diverged = false;
-        steps.add(observe(0));
         return this;
     }
 
-    /** One update; returns the new point's row. Throws if the point, f or the gradient stops being finite. */
+    /**
+     * One update; returns the new point's row. The update is computed into copies of the point and the state and kept
+     * only when the new point, f and the gradient there are finite and f has not grown past {@link Divergence#GROWTH}:
+     * otherwise this throws an {@link ArithmeticException}, the run stays as it was before this step (point, step
+     * count, trajectory, state) and is marked {@link #diverged()}.
+     */
     public Step step() {
         if (diverged) {
             throw new IllegalStateException("This run diverged (" + stopReason + "); call reset() to start again.");
         }
         Step here = steps.get(steps.size() - 1);
-        double[] g = here.gradient().toArray();
-        optimizer.update(w, g, state, here.lr());
-        Step next = observe(steps.size());
-        steps.add(next);
-        return next;
+        double[] next = w.clone();
+        State nextState = state.copy();
+        optimizer.update(next, here.gradient().toArray(), nextState, here.lr());
+        Step row;
+        try {
+            row = observe(steps.size(), next, nextState, steps.get(0).f());
+        } catch (ArithmeticException e) {
+            diverged = true;
+            stopReason = e.getMessage();
+            throw e;
+        }
+        w = next;
+        state = nextState;
+        steps.add(row);
+        return row;
     }
 
     /** Runs {@code n} more updates and returns the whole trajectory. */
     public Trajectory run(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("Number of steps must be >= 0; got " + n + ".");
-        }
+        Check.nonNegative("number of steps", n);
         for (int i = 0; i < n; i++) step();
-        stopReason = "ran " + n + " steps";
+        stopReason = "ran " + n + " steps";   // not reached when a step throws: the run keeps the divergence as its reason
         return trajectory();
     }
 
     /** Runs until {@code stop} says so and returns the whole trajectory. */
     public Trajectory run(Stop stop) {
-        if (stop == null) {
-            throw new IllegalArgumentException("Stop is null; use Stop.after(100) or run(100).");
-        }
-        stopReason = "ran " + stop.maxSteps() + " steps";
+        Check.notNull("stop", stop, "use Stop.after(100) or run(100)");
+        String reason = "ran " + stop.maxSteps() + " steps";
         for (int i = 0; i < stop.maxSteps(); i++) {
             Step last = steps.get(steps.size() - 1);
             if (stop.gradNorm() > 0 && last.gradNorm() < stop.gradNorm()) {
-                stopReason = "gradNorm " + Hyper.format(last.gradNorm()) + " < " + Hyper.format(stop.gradNorm()) + " at step " + last.step();
+                reason = "gradNorm " + Format.number(last.gradNorm()) + " < " + Format.repr(stop.gradNorm()) + " at step " + last.step();
                 break;
             }
             if (stop.fChange() > 0 && steps.size() > 1) {
                 double change = Math.abs(last.f() - steps.get(steps.size() - 2).f());
                 if (change < stop.fChange()) {
-                    stopReason = "fChange " + Hyper.format(change) + " < " + Hyper.format(stop.fChange()) + " at step " + last.step();
+                    reason = "fChange " + Format.number(change) + " < " + Format.repr(stop.fChange()) + " at step " + last.step();
                     break;
                 }
             }
@@ -107,11 +124,10 @@ public final class Descent {
                 step();
             } catch (ArithmeticException e) {
                 if (!stop.markOnDivergence()) throw e;
-                diverged = true;
-                stopReason = e.getMessage();
-                break;
+                return trajectory();   // step() marked the run diverged, with the reason, as it was before the failing update
             }
         }
+        stopReason = reason;
         return trajectory();
     }
 
@@ -134,7 +150,7 @@ public final class Descent {
         return optimizer;
     }
 
-    /** True once a run with {@link Stop#markDiverged()} met a NaN or infinity. */
+    /** True once a step met a NaN or infinity or f grew past {@link Divergence#GROWTH} (the run then stays at the last good point). */
     public boolean diverged() {
         return diverged;
     }
@@ -174,27 +190,47 @@ public final class Descent {
         return table;
     }
 
-    private Step observe(int t) {
-        Vec x = Vec.of(w);
+    /**
+     * The row for point x after t updates, checking each user-supplied value where it is used: f(x), ∇f(x) and the
+     * schedule's factor (in {@link Optimizer#lrAt}). At the start (f0 = NaN) a bad value is the function's fault, not
+     * the learning rate's, and is reported as such.
+     */
+    private Step observe(int t, double[] point, State s, double f0) {
+        Vec x = Vec.of(point);
         if (!x.isFinite()) {
             throw new ArithmeticException(optimizer + " diverged at step " + t + ": the point is " + x + "; try a smaller learning rate.");
         }
         double fx = f.value(x);
-        if (!Double.isFinite(fx)) {
-            throw new ArithmeticException(optimizer + " diverged at step " + t + ": f at " + x + " = " + fx
-                    + "; try a smaller learning rate.");
-        }
+        if (!Double.isFinite(fx)) throw notFinite(t, "f", x, "= " + fx);
         Vec g = f.gradient(x);
-        if (!g.isFinite()) {
-            throw new ArithmeticException(optimizer + " diverged at step " + t + ": gradient at " + x + " is " + g
-                    + "; try a smaller learning rate.");
+        if (!g.isFinite()) throw notFinite(t, "the gradient of " + f.name(), x, "is " + g);
+        if (t > 0 && Divergence.grewTooFar(f0, fx)) {
+            throw new ArithmeticException(optimizer + " diverged at step " + t + ": f = " + Format.number(fx) + " at " + x
+                    + " rose more than " + Format.repr(Divergence.GROWTH) + " × max(1, |f(start)|) above f(start) = "
+                    + Format.number(f0) + " (Divergence.GROWTH); try a smaller learning rate.");
         }
         Map<String, Vec> buffers = new LinkedHashMap<>();
-        for (String name : state.names()) buffers.put(name, Vec.of(state.buffer(name)));
+        for (String name : s.names()) buffers.put(name, Vec.of(s.buffer(name)));
         // the rate the t-th update used (t >= 1), so η/σ lines up with the buffers it came from
         double usedLr = t == 0 ? optimizer.lrAt(0) : optimizer.lrAt(t - 1);
-        Vec eff = Vec.of(optimizer.effectiveLr(state, usedLr));
+        Vec eff = Vec.of(optimizer.effectiveLr(s, usedLr));
         return new Step(t, x, fx, g, optimizer.lrAt(t), buffers, eff);
+    }
+
+    /**
+     * f or its gradient is NaN or infinite at x. At the start point, or NaN at a finite point where the run had not
+     * grown, the function is the suspect; an infinity after some updates is the classic too-large step.
+     */
+    private RuntimeException notFinite(int t, String what, Vec x, String value) {
+        if (t == 0) {
+            return new IllegalArgumentException(what + " " + value + " at the start point " + x + ", before any update"
+                    + " (so not the learning rate): " + f.name() + " is not defined there; check the function or start elsewhere.");
+        }
+        boolean nan = value.contains("NaN");
+        return new ArithmeticException(optimizer + " diverged at step " + t + ": " + what + " at " + x + " " + value
+                + (nan ? "; " + f.name() + " is not defined at that finite point (such as log or sqrt of a negative number, 0/0):"
+                        + " check the function, or try a smaller learning rate if the step jumped there."
+                        : "; try a smaller learning rate."));
     }
 
     @Override

@@ -13,12 +13,10 @@ import java.util.List;
  *   w ← w + μ·v − η·g          (the new velocity, once more, plus the plain gradient step)
  * </pre>
  *
- * This is the form of Sutskever et al. (2013) and Bengio et al. (2013) that evaluates g at the current point
- * instead of at the look-ahead point w + μ·v; it is PyTorch's {@code SGD(momentum=μ, nesterov=True)}
- * (b ← μ·b + g, w ← w − η·(g + μ·b)) with v = −η·b, the same substitution as in {@link Momentum}.
- * <p>
- * <b>Convention.</b> Deep Learning from Scratch's {@code Nesterov} (common/optimizer.py) applies μ² to the
- * <i>new</i> velocity (w += μ²·v − (1+μ)·η·g after updating v), which is not the same trajectory; we follow PyTorch.
+ * The form of Sutskever et al. (2013) and Bengio et al. (2013) that evaluates g at the current point instead of at
+ * the look-ahead point w + μ·v; PyTorch's {@code SGD(momentum=μ, nesterov=True)} (b ← μ·b + g, w ← w − η·(g + μ·b))
+ * with v = −η·b, as in {@link Momentum}. <b>Convention:</b> Deep Learning from Scratch's {@code Nesterov} applies μ²
+ * to the <i>new</i> velocity (w += μ²·v − (1+μ)·η·g after updating v), another trajectory; we follow PyTorch.
  *
  * <pre>{@code
  * var path = Optimizers.nesterov(0.1).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30);
@@ -26,54 +24,7 @@ import java.util.List;
  * path.last().x()   // Vec[0.6896149016966205, -6.799058361171961E-4]
  * }</pre>
  */
-public final class Nesterov implements Optimizer {
-    private final double lr;
-    private final double momentum;
-    private final Schedule schedule;
-
-    public Nesterov(double lr) {
-        this(lr, Momentum.DEFAULT_MOMENTUM, Schedules.constant());
-    }
-
-    private Nesterov(double lr, double momentum, Schedule schedule) {
-        this.lr = Hyper.learningRate(lr);
-        this.momentum = Hyper.unitInterval("momentum", momentum);
-        this.schedule = Hyper.schedule(schedule);
-    }
-
-    public double momentum() {
-        return momentum;
-    }
-
-    /** The same optimizer with another momentum μ in [0, 1). */
-    public Nesterov withMomentum(double momentum) {
-        return new Nesterov(lr, momentum, schedule);
-    }
-
-    @Override
-    public Nesterov withLr(double lr) {
-        return new Nesterov(lr, momentum, schedule);
-    }
-
-    @Override
-    public Nesterov withSchedule(Schedule schedule) {
-        return new Nesterov(lr, momentum, schedule);
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return schedule;
-    }
-
-    @Override
-    public List<String> stateNames() {
-        return List.of("v");
-    }
+public record Nesterov(double lr, double momentum, Schedule schedule) implements Optimizer {
 
     @Override
     public void update(double[] w, double[] g, State state, double lr) {
@@ -85,8 +36,17 @@ public final class Nesterov implements Optimizer {
         }
     }
 
-    @Override
-    public String toString() {
-        return "Nesterov(lr=" + Hyper.format(lr) + ", momentum=" + Hyper.format(momentum) + Hyper.scheduleSuffix(schedule) + ")";
+    public Nesterov {
+        Plumbing.check(lr, schedule);
+        Plumbing.unitInterval("momentum", momentum);
     }
+
+    public Nesterov(double lr) { this(lr, Momentum.DEFAULT_MOMENTUM, Schedules.constant()); }
+
+    /** The same optimizer with another momentum μ in [0, 1). */
+    public Nesterov withMomentum(double momentum) { return new Nesterov(lr, momentum, schedule); }
+    @Override public Nesterov withLr(double lr) { return new Nesterov(lr, momentum, schedule); }
+    @Override public Nesterov withSchedule(Schedule schedule) { return new Nesterov(lr, momentum, schedule); }
+    @Override public List<String> stateNames() { return List.of("v"); }
+    @Override public String toString() { return Plumbing.describe(this); }
 }

@@ -1,8 +1,10 @@
 package descent.optim;
 
+import descent.base.Format;
 import descent.fn.Objective;
 import descent.fn.Vec;
 import descent.schedule.Schedule;
+import descent.schedule.Schedules;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +22,9 @@ import java.util.List;
  * run.step();  run.step();  run.state()               // State(t=2): SGD keeps no buffers
  * }</pre>
  *
- * Implementations are immutable descriptions of an algorithm and its hyperparameters; all mutable memory is in the
- * {@code State} objects they create, so one optimizer can drive many runs and {@code reset} is just a new state.
+ * Implementations are records: immutable descriptions of an algorithm and its hyperparameters whose file opens with
+ * the algorithm and {@code update}; all mutable memory is in the {@code State} objects they create, so one optimizer
+ * can drive many runs and {@code reset} is just a new state.
  */
 public interface Optimizer {
 
@@ -37,9 +40,18 @@ public interface Optimizer {
     /** The same algorithm and hyperparameters with another base learning rate. */
     Optimizer withLr(double lr);
 
-    /** The learning rate of the update with this 0-based step number. */
+    /**
+     * The learning rate of the update with this 0-based step number: η times the schedule's factor, which is checked
+     * here, where it is used (a NaN, infinite or negative factor throws, naming the step and the schedule).
+     */
     default double lrAt(int step) {
-        return lr() * schedule().factor(step);
+        double lr = lr() * schedule().checkedFactor(step);
+        if (!Double.isFinite(lr)) {
+            throw new IllegalStateException("The learning rate at step " + step + " is " + lr + " = " + Format.repr(lr()) + " × "
+                    + Format.repr(schedule().factor(step)) + " from " + Schedules.name(schedule())
+                    + "; a schedule's factor times the base rate must stay finite.");
+        }
+        return lr;
     }
 
     /** The per-coordinate buffers this algorithm keeps, in display order (empty for SGD). */

@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.base.Check;
 import descent.schedule.Schedule;
 import descent.schedule.Schedules;
 
@@ -13,14 +14,12 @@ import java.util.List;
  *   w ← w − η·g / (√h + ε)
  * </pre>
  *
- * Tieleman &amp; Hinton, Coursera lecture 6.5 (2012); Hung-yi Lee ML2021 ("RMSProp": σ_t = √(α·σ_{t−1}² + (1−α)·g_t²));
- * Deep Learning from Scratch {@code RMSprop}; PyTorch {@code torch.optim.RMSprop} (lr = 0.01, alpha = 0.99,
- * eps = 1e-8; its momentum and centered options are not supported).
- * <p>
- * <b>Conventions.</b> We name the decay {@code alpha} as PyTorch and the lecture do (the book calls it
- * {@code decay_rate}, also 0.99) and use PyTorch's ε = 1e-8; the book's ε = 1e-7 is {@code withEps(1e-7)}.
- * The lecture starts from σ_0 = |g_0|; here, as in PyTorch and the book, h starts at 0, so the first steps are
- * larger (the first one is η·g/(√(1−α)·|g|) ≈ 10·η·sign(g) with α = 0.99).
+ * Tieleman &amp; Hinton, Coursera lecture 6.5 (2012); Hung-yi Lee ML2021 (σ_t = √(α·σ_{t−1}² + (1−α)·g_t²)); Deep
+ * Learning from Scratch {@code RMSprop}; PyTorch {@code torch.optim.RMSprop} (lr = 0.01, alpha = 0.99, eps = 1e-8;
+ * its momentum and centered options are not supported). <b>Conventions:</b> the decay is {@code alpha} as in PyTorch
+ * and the lecture (the book's {@code decay_rate}); the book's ε = 1e-7 is {@code withEps(1e-7)}. The lecture starts
+ * from σ_0 = |g_0|; here, as in PyTorch and the book, h starts at 0, so the first step is larger: η·g/(√(1−α)·|g|)
+ * ≈ 10·η·sign(g) with α = 0.99.
  *
  * <pre>{@code
  * var path = Optimizers.rmsProp(0.1).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30);
@@ -28,72 +27,7 @@ import java.util.List;
  * path.last().x()   // Vec[-0.6974184359619137, 1.4834509826897888E-8]
  * }</pre>
  */
-public final class RMSProp implements Optimizer {
-    /** PyTorch's default learning rate. */
-    public static final double DEFAULT_LR = 0.01;
-    /** PyTorch's and the book's decay of the squared-gradient average. */
-    public static final double DEFAULT_ALPHA = 0.99;
-    /** PyTorch's default epsilon. */
-    public static final double DEFAULT_EPS = 1e-8;
-
-    private final double lr;
-    private final double alpha;
-    private final double eps;
-    private final Schedule schedule;
-
-    public RMSProp(double lr) {
-        this(lr, DEFAULT_ALPHA, DEFAULT_EPS, Schedules.constant());
-    }
-
-    private RMSProp(double lr, double alpha, double eps, Schedule schedule) {
-        this.lr = Hyper.learningRate(lr);
-        this.alpha = Hyper.unitInterval("alpha", alpha);
-        this.eps = Hyper.positive("eps", eps);
-        this.schedule = Hyper.schedule(schedule);
-    }
-
-    public double alpha() {
-        return alpha;
-    }
-
-    public double eps() {
-        return eps;
-    }
-
-    /** The same optimizer with another decay α in [0, 1). */
-    public RMSProp withAlpha(double alpha) {
-        return new RMSProp(lr, alpha, eps, schedule);
-    }
-
-    /** The same optimizer with another ε (the book uses 1e-7). */
-    public RMSProp withEps(double eps) {
-        return new RMSProp(lr, alpha, eps, schedule);
-    }
-
-    @Override
-    public RMSProp withLr(double lr) {
-        return new RMSProp(lr, alpha, eps, schedule);
-    }
-
-    @Override
-    public RMSProp withSchedule(Schedule schedule) {
-        return new RMSProp(lr, alpha, eps, schedule);
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return schedule;
-    }
-
-    @Override
-    public List<String> stateNames() {
-        return List.of("h");
-    }
+public record RMSProp(double lr, double alpha, double eps, Schedule schedule) implements Optimizer {
 
     @Override
     public void update(double[] w, double[] g, State state, double lr) {
@@ -108,16 +42,30 @@ public final class RMSProp implements Optimizer {
     /** η/(√h + ε) per coordinate; NaN before the first update. */
     @Override
     public double[] effectiveLr(State state, double lr) {
-        if (state.t() == 0) return Hyper.nan(state.size());
-        double[] h = state.buffer("h");
-        double[] r = new double[h.length];
-        for (int i = 0; i < r.length; i++) r[i] = lr / (Math.sqrt(h[i]) + eps);
-        return r;
+        return Plumbing.adaptiveRate(state, "h", lr, 1, eps);
     }
 
-    @Override
-    public String toString() {
-        return "RMSProp(lr=" + Hyper.format(lr) + ", alpha=" + Hyper.format(alpha) + ", eps=" + Hyper.format(eps)
-                + Hyper.scheduleSuffix(schedule) + ")";
+    /** PyTorch's default learning rate. */
+    public static final double DEFAULT_LR = 0.01;
+    /** PyTorch's and the book's decay of the squared-gradient average. */
+    public static final double DEFAULT_ALPHA = 0.99;
+    /** PyTorch's default epsilon. */
+    public static final double DEFAULT_EPS = 1e-8;
+
+    public RMSProp {
+        Plumbing.check(lr, schedule);
+        Plumbing.unitInterval("alpha", alpha);
+        Check.positive("eps", eps);
     }
+
+    public RMSProp(double lr) { this(lr, DEFAULT_ALPHA, DEFAULT_EPS, Schedules.constant()); }
+
+    /** The same optimizer with another decay α in [0, 1). */
+    public RMSProp withAlpha(double alpha) { return new RMSProp(lr, alpha, eps, schedule); }
+    /** The same optimizer with another ε (the book uses 1e-7). */
+    public RMSProp withEps(double eps) { return new RMSProp(lr, alpha, eps, schedule); }
+    @Override public RMSProp withLr(double lr) { return new RMSProp(lr, alpha, eps, schedule); }
+    @Override public RMSProp withSchedule(Schedule schedule) { return new RMSProp(lr, alpha, eps, schedule); }
+    @Override public List<String> stateNames() { return List.of("h"); }
+    @Override public String toString() { return Plumbing.describe(this); }
 }

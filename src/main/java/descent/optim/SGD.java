@@ -6,7 +6,7 @@ import descent.schedule.Schedules;
 import java.util.List;
 
 /**
- * Stochastic gradient descent.
+ * Stochastic gradient descent: a step against the gradient, η times its length.
  *
  * <pre>
  *   w ← w − η·g
@@ -18,43 +18,7 @@ import java.util.List;
  * Optimizers.sgd(0.95).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30).toTable()
  * }</pre>
  */
-public final class SGD implements Optimizer {
-    private final double lr;
-    private final Schedule schedule;
-
-    public SGD(double lr) {
-        this(lr, Schedules.constant());
-    }
-
-    private SGD(double lr, Schedule schedule) {
-        this.lr = Hyper.learningRate(lr);
-        this.schedule = Hyper.schedule(schedule);
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return schedule;
-    }
-
-    @Override
-    public SGD withSchedule(Schedule schedule) {
-        return new SGD(lr, schedule);
-    }
-
-    /** The same algorithm with another base learning rate. */
-    public SGD withLr(double lr) {
-        return new SGD(lr, schedule);
-    }
-
-    @Override
-    public List<String> stateNames() {
-        return List.of();
-    }
+public record SGD(double lr, Schedule schedule) implements Optimizer {
 
     @Override
     public void update(double[] w, double[] g, State state, double lr) {
@@ -64,8 +28,14 @@ public final class SGD implements Optimizer {
         }
     }
 
-    @Override
-    public String toString() {
-        return "SGD(lr=" + Hyper.format(lr) + Hyper.scheduleSuffix(schedule) + ")";
+    public SGD {
+        Plumbing.check(lr, schedule);
     }
+
+    public SGD(double lr) { this(lr, Schedules.constant()); }
+
+    @Override public SGD withLr(double lr) { return new SGD(lr, schedule); }
+    @Override public SGD withSchedule(Schedule schedule) { return new SGD(lr, schedule); }
+    @Override public List<String> stateNames() { return List.of(); }
+    @Override public String toString() { return Plumbing.describe(this); }
 }

@@ -1,5 +1,7 @@
 package descent.optim;
 
+import descent.base.Check;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +31,7 @@ public final class State {
 
     /** Fresh state for a parameter of {@code size} coordinates, with zeroed buffers of these names. */
     public static State of(int size, String... names) {
-        if (size <= 0) {
-            throw new IllegalArgumentException("State size must be at least 1; got " + size + ".");
-        }
+        Check.positive("state size", size);
         State s = new State(size);
         for (String n : names) s.buffers.put(n, new double[size]);
         return s;
@@ -66,12 +66,31 @@ public final class State {
         return List.copyOf(buffers.keySet());
     }
 
-    /** A deep copy, for snapshots in a trajectory. */
+    /** A deep copy, for snapshots in a trajectory or for rollback with {@link #restoreFrom(State)}. */
     public State copy() {
         State c = new State(size);
         c.t = t;
         buffers.forEach((k, v) -> c.buffers.put(k, v.clone()));
         return c;
+    }
+
+    /**
+     * Makes this state equal to {@code other} (a {@link #copy()} taken earlier): its update count and every buffer's
+     * values. With {@code copy()} this is a snapshot for rollback: {@code var saved = s.copy(); ...; s.restoreFrom(saved)}.
+     * Throws, leaving this state unchanged, when {@code other} belongs to a parameter of another size or optimizer.
+     */
+    public State restoreFrom(State other) {
+        if (other == null || other.size != size || !other.buffers.keySet().equals(buffers.keySet())) {
+            throw new IllegalArgumentException("Cannot restore " + describe() + " from " + (other == null ? "null" : other.describe())
+                    + "; a snapshot must come from copy() of a state with the same size and buffers.");
+        }
+        t = other.t;
+        buffers.forEach((k, v) -> System.arraycopy(other.buffers.get(k), 0, v, 0, size));
+        return this;
+    }
+
+    private String describe() {
+        return "State(size=" + size + ", buffers=" + buffers.keySet() + ")";
     }
 
     @Override

@@ -1,5 +1,7 @@
 package descent.optim;
 
+import descent.base.Check;
+import descent.base.Format;
 /**
  * When a run ends: after at most {@code maxSteps} updates, earlier when the gradient norm or the change in f falls
  * below a tolerance, and, if asked, at the first non-finite value (the trajectory is then marked diverged instead
@@ -21,11 +23,9 @@ package descent.optim;
 public record Stop(int maxSteps, double gradNorm, double fChange, boolean markOnDivergence) {
 
     public Stop {
-        if (maxSteps < 0) {
-            throw new IllegalArgumentException("Invalid number of steps: " + maxSteps + "; expected >= 0, such as 100.");
-        }
-        Hyper.nonNegative("gradNorm tolerance", gradNorm);
-        Hyper.nonNegative("fChange tolerance", fChange);
+        Check.nonNegative("number of steps", maxSteps);
+        Check.nonNegative("gradNorm tolerance", gradNorm);
+        Check.nonNegative("fChange tolerance", fChange);
     }
 
     /** At most {@code maxSteps} updates, no tolerance, throw on divergence. */
@@ -35,12 +35,12 @@ public record Stop(int maxSteps, double gradNorm, double fChange, boolean markOn
 
     /** Also stop as soon as ‖∇f‖ &lt; tol. */
     public Stop gradNormBelow(double tol) {
-        return new Stop(maxSteps, Hyper.positive("gradNorm tolerance", tol), fChange, markOnDivergence);
+        return new Stop(maxSteps, Check.positive("gradNorm tolerance", tol), fChange, markOnDivergence);
     }
 
     /** Also stop as soon as an update changes f by less than tol. */
     public Stop fChangeBelow(double tol) {
-        return new Stop(maxSteps, gradNorm, Hyper.positive("fChange tolerance", tol), markOnDivergence);
+        return new Stop(maxSteps, gradNorm, Check.positive("fChange tolerance", tol), markOnDivergence);
     }
 
     /** End the trajectory marked {@code diverged} at the first NaN or infinity instead of throwing. */
@@ -50,7 +50,7 @@ public record Stop(int maxSteps, double gradNorm, double fChange, boolean markOn
 
     @Override
     public String toString() {
-        return "Stop(after=" + maxSteps + (gradNorm > 0 ? ", gradNorm<" + Hyper.format(gradNorm) : "")
-                + (fChange > 0 ? ", fChange<" + Hyper.format(fChange) : "") + (markOnDivergence ? ", markDiverged" : "") + ")";
+        return "Stop(after=" + maxSteps + (gradNorm > 0 ? ", gradNorm<" + Format.repr(gradNorm) : "")
+                + (fChange > 0 ? ", fChange<" + Format.repr(fChange) : "") + (markOnDivergence ? ", markDiverged" : "") + ")";
     }
 }

@@ -1,5 +1,8 @@
 package descent.schedule;
 
+import descent.base.Check;
+import descent.base.Format;
+
 /**
  * Cosine annealing: half a cosine wave from 1 down to {@code minFactor} over {@code period} steps, then flat.
  *
@@ -16,8 +19,8 @@ package descent.schedule;
  */
 public record Cosine(int period, double minFactor) implements Schedule {
     public Cosine {
-        Num.positive("period", period);
-        Num.fraction("minFactor", minFactor);
+        Check.positive("period", period);
+        Check.closed("minFactor", minFactor, 0, 1, "such as 0.01");
     }
 
     @Override
@@ -31,6 +34,6 @@ public record Cosine(int period, double minFactor) implements Schedule {
 
     @Override
     public String toString() {
-        return "Cosine(period=" + period + ", minFactor=" + Num.format(minFactor) + ")";
+        return "Cosine(period=" + period + ", minFactor=" + Format.repr(minFactor) + ")";
     }
 }

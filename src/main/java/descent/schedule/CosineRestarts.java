@@ -1,5 +1,8 @@
 package descent.schedule;
 
+import descent.base.Check;
+import descent.base.Format;
+
 /**
  * Cosine annealing with warm restarts: the rate anneals over {@code period} steps, jumps back to 1, and anneals
  * again over a period {@code multiplier} times longer.
@@ -17,9 +20,9 @@ package descent.schedule;
  */
 public record CosineRestarts(int period, int multiplier, double minFactor) implements Schedule {
     public CosineRestarts {
-        Num.positive("period", period);
-        Num.positive("multiplier", multiplier);
-        Num.fraction("minFactor", minFactor);
+        Check.positive("period", period);
+        Check.positive("multiplier", multiplier);
+        Check.closed("minFactor", minFactor, 0, 1, "such as 0.01");
     }
 
     @Override
@@ -34,6 +37,6 @@ public record CosineRestarts(int period, int multiplier, double minFactor) imple
 
     @Override
     public String toString() {
-        return "CosineRestarts(period=" + period + ", multiplier=" + multiplier + ", minFactor=" + Num.format(minFactor) + ")";
+        return "CosineRestarts(period=" + period + ", multiplier=" + multiplier + ", minFactor=" + Format.repr(minFactor) + ")";
     }
 }

@@ -1,5 +1,8 @@
 package descent.schedule;
 
+import descent.base.Check;
+import descent.base.Format;
+
 /**
  * Multiply the rate by γ at every step.
  *
@@ -14,7 +17,7 @@ package descent.schedule;
  */
 public record Exponential(double gamma) implements Schedule {
     public Exponential {
-        Num.decay("gamma", gamma);
+        Check.openClosed("gamma", gamma, 0, 1, "such as 0.5");
     }
 
     @Override
@@ -24,6 +27,6 @@ public record Exponential(double gamma) implements Schedule {
 
     @Override
     public String toString() {
-        return "Exponential(gamma=" + Num.format(gamma) + ")";
+        return "Exponential(gamma=" + Format.repr(gamma) + ")";
     }
 }

@@ -1,5 +1,8 @@
 package descent.schedule;
 
+import descent.base.Check;
+import descent.base.Format;
+
 /**
  * Inverse-time decay, the classic η/t family of stochastic approximation.
  *
@@ -17,8 +20,8 @@ package descent.schedule;
  */
 public record InverseTime(double decay, double power) implements Schedule {
     public InverseTime {
-        Num.positive("decay", decay);
-        Num.positive("power", power);
+        Check.positive("decay", decay);
+        Check.positive("power", power);
     }
 
     @Override
@@ -28,6 +31,6 @@ public record InverseTime(double decay, double power) implements Schedule {
 
     @Override
     public String toString() {
-        return "InverseTime(decay=" + Num.format(decay) + ", power=" + Num.format(power) + ")";
+        return "InverseTime(decay=" + Format.repr(decay) + ", power=" + Format.repr(power) + ")";
     }
 }

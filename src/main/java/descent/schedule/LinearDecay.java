@@ -1,5 +1,8 @@
 package descent.schedule;
 
+import descent.base.Check;
+import descent.base.Format;
+
 /**
  * A straight line from factor 1 at step 0 down to {@code endFactor} at step {@code steps}, then flat.
  *
@@ -15,8 +18,8 @@ package descent.schedule;
  */
 public record LinearDecay(int steps, double endFactor) implements Schedule {
     public LinearDecay {
-        Num.positive("steps", steps);
-        Num.fraction("endFactor", endFactor);
+        Check.positive("steps", steps);
+        Check.closed("endFactor", endFactor, 0, 1, "such as 0.01");
     }
 
     @Override
@@ -26,6 +29,6 @@ public record LinearDecay(int steps, double endFactor) implements Schedule {
 
     @Override
     public String toString() {
-        return "LinearDecay(steps=" + steps + ", endFactor=" + Num.format(endFactor) + ")";
+        return "LinearDecay(steps=" + steps + ", endFactor=" + Format.repr(endFactor) + ")";
     }
 }

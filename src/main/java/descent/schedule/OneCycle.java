@@ -1,5 +1,8 @@
 package descent.schedule;
 
+import descent.base.Check;
+import descent.base.Format;
+
 /**
  * The one-cycle policy: up from η/divFactor to η along a half cosine, then down to η/(divFactor·finalDivFactor).
  * The base rate of the optimizer is the peak ("max_lr").
@@ -24,12 +27,10 @@ public record OneCycle(int totalSteps, double pctStart, double divFactor, double
     public static final double DEFAULT_PCT_START = 0.3, DEFAULT_DIV_FACTOR = 25, DEFAULT_FINAL_DIV_FACTOR = 1e4;
 
     public OneCycle {
-        Num.positive("totalSteps", totalSteps);
-        if (!(pctStart > 0 && pctStart < 1)) {
-            throw new IllegalArgumentException("Invalid pctStart: " + pctStart + "; expected a fraction in (0, 1), such as 0.3.");
-        }
-        Num.positive("divFactor", divFactor);
-        Num.positive("finalDivFactor", finalDivFactor);
+        Check.positive("totalSteps", totalSteps);
+        Check.open("pctStart", pctStart, 0, 1, "such as 0.3");
+        Check.positive("divFactor", divFactor);
+        Check.positive("finalDivFactor", finalDivFactor);
         if (pctStart * totalSteps - 1 <= 0 || pctStart * totalSteps - 1 >= totalSteps - 1) {
             throw new IllegalArgumentException("OneCycle(totalSteps=" + totalSteps + ", pctStart=" + pctStart
                     + ") leaves no room for one of its two phases; use more steps or a pctStart nearer 0.3.");
@@ -50,7 +51,7 @@ public record OneCycle(int totalSteps, double pctStart, double divFactor, double
 
     @Override
     public String toString() {
-        return "OneCycle(totalSteps=" + totalSteps + ", pctStart=" + Num.format(pctStart) + ", divFactor=" + Num.format(divFactor)
-                + ", finalDivFactor=" + Num.format(finalDivFactor) + ")";
+        return "OneCycle(totalSteps=" + totalSteps + ", pctStart=" + Format.repr(pctStart) + ", divFactor=" + Format.repr(divFactor)
+                + ", finalDivFactor=" + Format.repr(finalDivFactor) + ")";
     }
 }

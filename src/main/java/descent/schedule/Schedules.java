@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.base.Check;
+
 /**
  * Short factories for learning-rate schedules; each returns a record that prints as its spec.
  *
@@ -14,7 +16,8 @@ package descent.schedule;
  * Schedules.warmupLinear(10, 100);
  * Schedules.warmupConstant(10);
  * Schedules.transformer(512, 4000);     // d^-0.5·min(t^-0.5, t·w^-1.5), use with base lr 1
- * Schedules.oneCycle(100)               // PyTorch's OneCycleLR shape (base lr = max_lr)
+ * Schedules.oneCycle(100);             // PyTorch's OneCycleLR shape (base lr = max_lr)
+ * Schedules.of("halve at 50", t -> t < 50 ? 1 : 0.5)   // your own, printed as Schedule(halve at 50)
  * }</pre>
  */
 public final class Schedules {
@@ -98,11 +101,28 @@ public final class Schedules {
         return new OneCycle(totalSteps, OneCycle.DEFAULT_PCT_START, OneCycle.DEFAULT_DIV_FACTOR, OneCycle.DEFAULT_FINAL_DIV_FACTOR);
     }
 
-    private static int afterWarmup(int warmup, int total) {
-        if (warmup < 1 || total <= warmup) {
-            throw new IllegalArgumentException("Invalid warm-up: " + warmup + " of " + total
-                    + " steps; expected 1 <= warmup < total, such as warmupCosine(10, 100).");
+    /** A schedule written as a lambda, with a name to print: {@code of("1/sqrt(t+1)", t -> 1 / Math.sqrt(t + 1.0))}. */
+    public static Named of(String name, Schedule factor) {
+        return new Named(name, factor);
+    }
+
+    /**
+     * How a schedule prints in an optimizer's {@code toString}, a table or a legend: its own {@code toString}, or
+     * {@code Schedule(lambda)} for a lambda (whose {@code toString} would be a JVM class name).
+     */
+    public static String name(Schedule s) {
+        if (s == null) return "null";
+        try {
+            if (s.getClass().getMethod("toString").getDeclaringClass() != Object.class) return s.toString();
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e); // every class has toString
         }
+        return "Schedule(" + (s.getClass().isHidden() || s.getClass().isSynthetic() ? "lambda" : s.getClass().getSimpleName()) + ")";
+    }
+
+    private static int afterWarmup(int warmup, int total) {
+        Check.that(warmup >= 1 && total > warmup, "warm-up", warmup + " of " + total + " steps", "1 <= warmup < total",
+                "such as warmupCosine(10, 100)");
         return total - warmup;
     }
 }

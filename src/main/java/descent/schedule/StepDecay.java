@@ -1,5 +1,8 @@
 package descent.schedule;
 
+import descent.base.Check;
+import descent.base.Format;
+
 /**
  * Multiply the rate by γ every {@code stepSize} steps.
  *
@@ -14,8 +17,8 @@ package descent.schedule;
  */
 public record StepDecay(int stepSize, double gamma) implements Schedule {
     public StepDecay {
-        Num.positive("stepSize", stepSize);
-        Num.decay("gamma", gamma);
+        Check.positive("stepSize", stepSize);
+        Check.openClosed("gamma", gamma, 0, 1, "such as 0.5");
     }
 
     @Override
@@ -25,6 +28,6 @@ public record StepDecay(int stepSize, double gamma) implements Schedule {
 
     @Override
     public String toString() {
-        return "StepDecay(stepSize=" + stepSize + ", gamma=" + Num.format(gamma) + ")";
+        return "StepDecay(stepSize=" + stepSize + ", gamma=" + Format.repr(gamma) + ")";
     }
 }

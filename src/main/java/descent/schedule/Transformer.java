@@ -1,5 +1,8 @@
 package descent.schedule;
 
+import descent.base.Check;
+import descent.base.Format;
+
 /**
  * The schedule of "Attention Is All You Need": linear warm-up, then decay as 1/√t, scaled by the model width.
  *
@@ -18,9 +21,9 @@ package descent.schedule;
  */
 public record Transformer(int dModel, int warmup, double scale) implements Schedule {
     public Transformer {
-        Num.positive("dModel", dModel);
-        Num.positive("warmup", warmup);
-        Num.positive("scale", scale);
+        Check.positive("dModel", dModel);
+        Check.positive("warmup", warmup);
+        Check.positive("scale", scale);
     }
 
     @Override
@@ -31,6 +34,6 @@ public record Transformer(int dModel, int warmup, double scale) implements Sched
 
     @Override
     public String toString() {
-        return "Transformer(dModel=" + dModel + ", warmup=" + warmup + (scale == 1 ? "" : ", scale=" + Num.format(scale)) + ")";
+        return "Transformer(dModel=" + dModel + ", warmup=" + warmup + (scale == 1 ? "" : ", scale=" + Format.repr(scale)) + ")";
     }
 }

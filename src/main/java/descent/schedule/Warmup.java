@@ -1,5 +1,7 @@
 package descent.schedule;
 
+import descent.base.Check;
+
 /**
  * Linear warm-up over the first {@code steps} steps, then another schedule (started afresh at its own step 0).
  *
@@ -17,10 +19,8 @@ package descent.schedule;
  */
 public record Warmup(int steps, Schedule then) implements Schedule {
     public Warmup {
-        Num.positive("warm-up steps", steps);
-        if (then == null) {
-            throw new IllegalArgumentException("Warmup needs a schedule to follow; got null. Use Schedules.constant().");
-        }
+        Check.positive("warm-up steps", steps);
+        Check.notNull("schedule after the warm-up", then, "use Schedules.constant()");
     }
 
     @Override
@@ -30,6 +30,6 @@ public record Warmup(int steps, Schedule then) implements Schedule {
 
     @Override
     public String toString() {
-        return "Warmup(steps=" + steps + ", then=" + then + ")";
+        return "Warmup(steps=" + steps + ", then=" + Schedules.name(then) + ")";
     }
 }

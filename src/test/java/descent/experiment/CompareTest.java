@@ -50,8 +50,24 @@ class CompareTest {
     }
 
     @Test
+    void growthCountsAsDivergenceInTheTable() {
+        // issue 11 item 4: SGD at lr 1.5 on the bowl used to end at f = 6.4e60 and lr 2 at 1e121 with diverged=false
+        var c = Compare.optimizers(Functions.dlfsBowl(), Vec.of(-7, 2), 100, Optimizers.sgd(1.5), Optimizers.sgd(2), Optimizers.sgd(0.95));
+        Table t = c.table();
+        assertEquals(List.of(true, true, false), List.of(t.booleanColumn("diverged").get(0), t.booleanColumn("diverged").get(1),
+                t.booleanColumn("diverged").get(2)));
+        for (int row = 0; row < 2; row++) {
+            double f = t.doubleColumn("finalF").get(row);
+            assertTrue(f <= 6.45 + 6.45 * descent.optim.Divergence.GROWTH, "row " + row + " ends before the limit: " + f);
+        }
+        assertTrue(c.trajectories().get(0).stopReason().startsWith("SGD(lr=1.5) diverged at step 11"), c.trajectories().get(0).stopReason());
+    }
+
+    @Test
     void rejectsNoOptimizers() {
         assertThrows(IllegalArgumentException.class, () -> Compare.optimizers(Functions.dlfsBowl(), Vec.of(-7, 2), 10));
         assertThrows(IllegalArgumentException.class, () -> Compare.optimizers(Functions.dlfsBowl(), Vec.of(-7, 2), 10, -1, Optimizers.sgd(0.1)));
+        var e = assertThrows(IllegalArgumentException.class, () -> Compare.optimizers(Functions.dlfsBowl(), Vec.of(-7, 2), 10, Optimizers.sgd(0.1), null));
+        assertEquals("Invalid optimizer 1: null; expected a value, not null; such as Optimizers.sgd(0.1).", e.getMessage());
     }
 }

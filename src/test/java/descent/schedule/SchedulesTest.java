@@ -127,6 +127,27 @@ class SchedulesTest {
     }
 
     @Test
+    void lambdasPrintReadablyAndAreCheckedWhereUsed() {
+        // issue 11 item 5: a lambda printed as REPL.$JShell$...$$Lambda...
+        Schedule lambda = step -> 1.0 / Math.sqrt(step + 1);
+        assertEquals("Schedule(lambda)", Schedules.name(lambda));
+        assertEquals("Schedule(lambda)", lambda.toTable(3).name());
+        var named = Schedules.of("1/sqrt(t+1)", lambda);
+        assertEquals("Schedule(1/sqrt(t+1))", named.toString());
+        assertEquals(0.5, named.factor(3));
+        assertEquals("Cosine(period=10, minFactor=0.0)", Schedules.name(Schedules.cosine(10)));
+        assertEquals("Warmup(steps=2, then=Schedule(lambda))", Schedules.warmup(2, lambda).toString());
+        // factors() and toTable() use checkedFactor: a negative factor fails naming the step and the schedule
+        Schedule bad = Schedules.of("drops below 0", t -> 1 - 0.5 * t);
+        var e = assertThrows(IllegalStateException.class, () -> bad.toTable(5));
+        assertEquals("Schedule(drops below 0) returned the factor -0.5 at step 3; a schedule must return a finite factor >= 0 for"
+                + " every step (a negative factor would climb the loss: gradient ascent). Check its formula at step 3.", e.getMessage());
+        assertEquals(0.0, bad.checkedFactor(2), "zero pauses the updates and is allowed");
+        assertThrows(IllegalArgumentException.class, () -> Schedules.of(" ", lambda));
+        assertThrows(IllegalArgumentException.class, () -> Schedules.of("x", null));
+    }
+
+    @Test
     void badArgumentsAreRejectedWithTheValue() {
         var e = assertThrows(IllegalArgumentException.class, () -> Schedules.stepDecay(0, 0.5));
         assertTrue(e.getMessage().contains("Invalid stepSize: 0"), e.getMessage());
