@@ -107,11 +107,13 @@ Plots.decisionBoundary(net, split.test())
 """),
 md(r"""
 `LossComparison.run` trains three copies of the same network (same initial weights, same batches) with
-**one-hot regression** (MSE on the raw scores, no softmax), **softmax + MSE**, and **softmax + cross-entropy**:
+**one-hot regression** (MSE on the raw scores, no softmax), **softmax + MSE**, and **softmax + cross-entropy**.
+A `NetSetup` describes the network and its training, as for every experiment: the network above (2 hidden layers
+of 32, seed 1), SGD, batches of 32, 100 epochs:
 """),
 code(r"""
-var epochs = 100;
-var gentle = LossComparison.run(split.train(), split.test(), net, Optimizers.sgd(0.3), 32, epochs, 7);
+var setup = new NetSetup(2, 32, Optimizers.sgd(0.3), 32, 100, 1);
+var gentle = LossComparison.run(setup, split.train(), split.test());
 gentle.table()
 """),
 code(r"""
@@ -130,7 +132,7 @@ So start from large scores: weights drawn with standard deviation 1 instead of H
 untrained network's scores large, so many points start out confidently wrong:
 """),
 code(r"""
-var confident = LossComparison.run(split.train(), split.test(), net.init(Initializers.normal(1.0)), Optimizers.sgd(0.1), 32, epochs, 7);
+var confident = LossComparison.run(setup.withOptimizer(Optimizers.sgd(0.1)).withInit(Initializers.normal(1.0)), split.train(), split.test());
 confident.table()
 """),
 code(r"""

@@ -115,7 +115,7 @@ code(r"""
 var fashion = Datasets.fashionMnist();
 var train = fashion.train().sample(1000, 42);
 var scales = quick ? BatchNormSweep.logspace(0, -4, 4) : BatchNormSweep.bookScales();
-var sweep = BatchNormSweep.run(train, scales, quick ? 5 : 20, 7);
+var sweep = BatchNormSweep.run(BatchNormSweep.bookSetup().withEpochs(quick ? 5 : 20).withSeed(7), train, scales);
 sweep.figure()
 """),
 code(r"""

@@ -69,7 +69,7 @@ batches; Maxout's hidden layers hold $k = 2$ pieces per unit, so it has about tw
 code(r"""
 var spirals = Datasets.spirals(400, 0.05, 1);
 var split = Splits.trainTest(spirals, 0.25, 2);
-var activations = ActivationComparison.run(split.train(), split.test(), new int[] {2, 16, 16, 2}, 2, Optimizers.adam(0.01), 32, 100, 1);
+var activations = ActivationComparison.run(new NetSetup(2, 16, Optimizers.adam(0.01), 32, 100, 1), split.train(), split.test(), 2);
 activations.table()
 """),
 code(r"""
@@ -166,7 +166,7 @@ std 0.01, Xavier and He. (The book uses MNIST; Fashion-MNIST is harder, so the l
 are independent and run in parallel, with fixed seeds.
 """),
 code(r"""
-var initComparison = InitComparison.run(fashion.train(), fashion.test(), quick ? 300 : 2000, 1,
+var initComparison = InitComparison.run(InitComparison.bookSetup(), fashion.train(), fashion.test(), quick ? 300 : 2000,
         Initializers.normal(0.01), Initializers.xavier(), Initializers.he());
 initComparison.figure()
 """),

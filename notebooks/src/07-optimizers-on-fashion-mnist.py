@@ -100,13 +100,13 @@ do not train at all without it — not a way to speed up a network that already 
 
 ## Exercises
 
-1. **Seeds.** Run the book's race with `race.withSeed(2)` and `race.withSeed(3)`. Which orderings survive a change of
-   seed?
+1. **Seeds.** Run the book's race with `race.withSetup(race.setup().withSeed(2))` and with seed 3. Which orderings
+   survive a change of seed?
 2. **Tuned SGD.** Add `Optimizers.sgd(0.1)` and `Optimizers.sgd(0.3)` to the race. How close does a tuned SGD come
    to Adam?
 3. **RMSProp and Nesterov.** Add `Optimizers.rmsProp(0.001)` and `Optimizers.nesterov(0.01, 0.9)`.
-4. **Batch size.** `race.withBatchSize(32)` and `withBatchSize(512)`: the same number of updates sees 4× fewer or
-   more images. Which optimizer is hurt most by small batches?
+4. **Batch size.** `race.withSetup(race.setup().withBatchSize(32))` and batch size 512: the same number of updates
+   sees 4× fewer or more images. Which optimizer is hurt most by small batches?
 5. **Warm-up length.** Try `Schedules.warmupConstant(20)` and `warmupConstant(500)` with Adam at $\eta = 0.03$, and
    `Schedules.warmupCosine(200, 1000)`, which also decays the rate after the warm-up (`warm.lrFigure()` shows it).
 """),

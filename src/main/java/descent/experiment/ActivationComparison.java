@@ -1,11 +1,11 @@
 package descent.experiment;
 
+import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Layer;
 import descent.nn.Maxout;
 import descent.nn.Mlp;
 import descent.nn.PReLU;
-import descent.optim.Optimizer;
 import descent.plot.DecisionBoundary;
 import descent.plot.LineTrace;
 import descent.plot.PlotlyFigure;
@@ -28,7 +28,8 @@ import java.util.Locale;
  *
  * <pre>{@code
  * var split = Splits.trainTest(Datasets.spirals(200, 0.05, 1), 0.25, 2);
- * var c = ActivationComparison.run(split.train(), split.test(), new int[] {2, 16, 16, 2}, 2, Optimizers.adam(0.01), 32, 10, 1);
+ * var setup = new NetSetup(2, 16, Optimizers.adam(0.01), 32, 10, 1);  // 2 hidden layers of 16, batches of 32, 10 epochs
+ * var c = ActivationComparison.run(setup, split.train(), split.test(), 2);   // Maxout with 2 pieces
  * c.table();    // activation, parameters, trainLoss, trainAccuracy, testAccuracy, learnedAlpha
  * c.figure();   // training loss per epoch, one line per activation
  * c.regions();  // decision regions of the four networks
@@ -40,25 +41,26 @@ import java.util.Locale;
  */
 public record ActivationComparison(Table table, Table epochs, PlotlyFigure figure, PlotlyFigure regions, PlotlyFigure maxout,
                                    List<Mlp> models) {
-    public static final List<String> NAMES = List.of("ReLU", "LeakyReLU(0.01)", "PReLU", "Maxout");
+    /** The activations compared, in table order. */
+    public static final List<Mlp.Activation> ACTIVATIONS = List.of(Mlp.Activation.RELU, Mlp.Activation.LEAKY_RELU,
+            Mlp.Activation.PRELU, Mlp.Activation.MAXOUT);
 
     public ActivationComparison {
         models = List.copyOf(models);
     }
 
     /**
-     * Trains the four networks of these {@code widths} (Maxout with {@code k} pieces) for {@code epochs} epochs;
-     * weights from {@code seed} (He-initialized), batches in the order of {@code seed}.
+     * Trains the setup's network once with each of {@link #ACTIVATIONS} (Leaky ReLU with slope 0.01, Maxout with
+     * {@code maxoutPieces} pieces), from the same seed and on the same batches, validating on {@code test}.
      */
-    public static ActivationComparison run(Dataset train, Dataset test, int[] widths, int k, Optimizer optimizer, int batchSize,
-                                           int epochs, long seed) {
-        Mlp base = Mlp.of(widths).seed(seed);
-        List<Mlp> nets = List.of(base.relu(), base.leakyRelu(0.01), base.prelu(), base.maxout(k));
+    public static ActivationComparison run(NetSetup setup, Dataset train, Dataset test, int maxoutPieces) {
+        Mlp base = setup.network(train).leakyRelu(0.01).maxout(maxoutPieces);
+        List<Mlp> nets = ACTIVATIONS.stream().map(base::activation).toList();
         List<Trainer> trainers = new ArrayList<>();
-        for (Mlp n : nets) {
-            trainers.add(Trainer.of(n, train, optimizer).batchSize(batchSize).seed(seed).validation(test).layerStats(false));
-        }
-        Runs.parallel(nets.size(), i -> trainers.get(i).fit(epochs));
+        for (Mlp n : nets) trainers.add(setup.trainer(n, train).validation(test));
+        int epochs = setup.epochs();
+        Parallel.map(nets.size(), i -> trainers.get(i).fit(epochs));
+        List<String> names = nets.stream().map(ActivationComparison::label).toList();
 
         StringColumn name = StringColumn.create("activation");
         IntColumn params = IntColumn.create("parameters");
@@ -73,7 +75,7 @@ public record ActivationComparison(Table table, Table epochs, PlotlyFigure figur
             Trainer t = trainers.get(i);
             var tr = t.evaluate(train);
             var te = t.evaluate(test);
-            name.append(NAMES.get(i));
+            name.append(names.get(i));
             params.append(nets.get(i).parameterCount());
             trainLoss.append(tr.loss());
             trainAcc.append(tr.accuracy());
@@ -91,7 +93,7 @@ public record ActivationComparison(Table table, Table epochs, PlotlyFigure figur
             double[] ex = new double[rs.size()], ey = new double[rs.size()];
             for (int e = 0; e < rs.size(); e++) {
                 EpochResult r = rs.get(e);
-                eName.append(NAMES.get(i));
+                eName.append(names.get(i));
                 eEpoch.append(r.epoch());
                 eLoss.append(r.loss());
                 eAcc.append(r.accuracy());
@@ -99,10 +101,11 @@ public record ActivationComparison(Table table, Table epochs, PlotlyFigure figur
                 ex[e] = r.epoch();
                 ey[e] = r.loss();
             }
-            lines.add(LineTrace.of(ex, ey).lines().width(2).name(NAMES.get(i) + (alphas.length() > 0 ? " (α = " + alphas + ")" : "")));
-            panels.add(DecisionBoundary.figure(nets.get(i), test, String.format(Locale.ROOT, "%s: test accuracy %.3f", NAMES.get(i), te.accuracy())));
+            lines.add(LineTrace.of(ex, ey).lines().width(2).name(names.get(i) + (alphas.length() > 0 ? " (α = " + alphas + ")" : "")));
+            panels.add(DecisionBoundary.figure(nets.get(i), test, String.format(Locale.ROOT, "%s: test accuracy %.3f", names.get(i), te.accuracy())));
         }
-        String what = java.util.Arrays.toString(widths) + ", " + optimizer + ", batch " + batchSize + ", " + epochs + " epochs, seed " + seed;
+        String what = java.util.Arrays.toString(base.widths()) + ", " + setup.optimizer() + ", batch " + setup.batchSize() + ", "
+                + epochs + " epochs, seed " + setup.seed();
         Table table = Table.create("activations compared: " + what, name, params, trainLoss, trainAcc, testAcc, alpha);
         Table ep = Table.create("per epoch", eName, eEpoch, eLoss, eAcc, eTest);
         PlotlyFigure figure = PlotlyFigure.of("Training loss per epoch (" + what + ")", lines.toArray(LineTrace[]::new))
@@ -110,6 +113,17 @@ public record ActivationComparison(Table table, Table epochs, PlotlyFigure figur
         PlotlyFigure regions = Subplots.of("Decision regions on the test set", 2, panels).withLayout("height", 760);
         PlotlyFigure maxout = maxoutFigure((Maxout) nets.get(3).layer(0), 4, train);
         return new ActivationComparison(table, ep, figure, regions, maxout, nets);
+    }
+
+    /** The table's name of a network's activation: its layer as printed, such as "LeakyReLU(0.01)". */
+    private static String label(Mlp net) {
+        return switch (net.activation()) {
+            case RELU -> "ReLU";
+            case LEAKY_RELU -> net.layer(1).toString();
+            case PRELU -> "PReLU";
+            case MAXOUT -> "Maxout";
+            default -> net.activation().toString();
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.nn.BatchNorm;
 import descent.nn.Layers;
 import descent.tensor.Matrix;
@@ -121,9 +122,7 @@ public final class BatchNormSteps {
 
     /** The running mean and variance of every feature after each of {@code passes} training passes over this batch. */
     public Table running(int passes) {
-        if (passes < 1) {
-            throw new IllegalArgumentException("Invalid number of passes: " + passes + "; expected at least 1, e.g. 20.");
-        }
+        Check.atLeast("number of passes", passes, 1, "such as 20");
         BatchNorm bn = fresh();
         Table t = Table.create("running statistics, momentum 0.1 (the weight of each new batch)", IntColumn.create("pass"));
         for (int j = 0; j < z.cols(); j++) {
@@ -146,9 +145,7 @@ public final class BatchNormSteps {
      * evaluation output is far from the training one; with many it converges to it.
      */
     public Table evaluation(int passes) {
-        if (passes < 1) {
-            throw new IllegalArgumentException("Invalid number of passes: " + passes + "; expected at least 1, e.g. 50.");
-        }
+        Check.atLeast("number of passes", passes, 1, "such as 50");
         BatchNorm bn = fresh();
         bn.forward(z);
         bn.setTraining(false);

@@ -1,5 +1,7 @@
 package descent.experiment;
 
+import descent.base.Check;
+import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Initializers;
 import descent.nn.Mlp;
@@ -11,7 +13,6 @@ import descent.train.Trainer;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
@@ -34,17 +35,19 @@ import java.util.Locale;
  *
  * <pre>{@code
  * var train = Datasets.fashionMnist(1000).train().sample(200, 42);   // the book: 1000 images
- * var sweep = BatchNormSweep.run(train, BatchNormSweep.logspace(0, -4, 4), 2, 7);   // the book: bookScales(), 20 epochs
+ * var setup = BatchNormSweep.bookSetup().withEpochs(2);              // the book: 20 epochs
+ * var sweep = BatchNormSweep.run(setup, train, BatchNormSweep.logspace(0, -4, 4));   // the book: bookScales()
  * sweep.table();    // scale, plainAccuracy, batchNormAccuracy, plainDivergedAt, batchNormDivergedAt
  * sweep.curves();   // scale, batchNorm, epoch, accuracy
  * sweep.figure()    // a grid: training accuracy per epoch, with and without batch norm
  * }</pre>
  */
 public record BatchNormSweep(Table table, Table curves, PlotlyFigure figure) {
-    public static final int HIDDEN_LAYERS = 5;
-    public static final int WIDTH = 100;
-    public static final double LR = 0.01;
-    public static final int BATCH = 100;
+
+    /** The book's setting (§6.3.2): 5 hidden layers of 100 ReLU units, SGD lr 0.01, batches of 100, 20 epochs, seed 1. */
+    public static NetSetup bookSetup() {
+        return new NetSetup(5, 100, Optimizers.sgd(0.01), 100, 20, 1);
+    }
 
     /** The book's 16 weight scales, np.logspace(0, −4, 16). */
     public static double[] bookScales() {
@@ -61,29 +64,24 @@ public record BatchNormSweep(Table table, Table curves, PlotlyFigure figure) {
         return r;
     }
 
-    /** Trains 2 networks per scale on {@code train} for {@code epochs} epochs; {@code seed} fixes weights and batches. */
-    public static BatchNormSweep run(Dataset train, double[] scales, int epochs, long seed) {
+    /**
+     * Trains the setup's network twice per weight scale, without and with batch norm, on {@code train}, with batches
+     * drawn with replacement as the book does; the setup's seed fixes the weights and the batches.
+     */
+    public static BatchNormSweep run(NetSetup setup, Dataset train, double... scales) {
         if (scales.length == 0) {
             throw new IllegalArgumentException("BatchNormSweep needs at least one weight scale, e.g. BatchNormSweep.bookScales().");
         }
         for (double s : scales) {
-            if (!(s > 0) || !Double.isFinite(s)) {
-                throw new IllegalArgumentException("Invalid weight scale: " + s + "; expected a finite std > 0, such as 0.01.");
-            }
+            Check.positive("weight scale", s, "a standard deviation such as 0.01");
         }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("Invalid number of epochs: " + epochs + "; expected at least 1, e.g. 20.");
-        }
-        int[] widths = new int[HIDDEN_LAYERS + 2];
-        widths[0] = train.features();
-        for (int i = 1; i <= HIDDEN_LAYERS; i++) widths[i] = WIDTH;
-        widths[HIDDEN_LAYERS + 1] = train.classes();
-        List<Run> runs = Runs.parallel(2 * scales.length, k -> {
+        int epochs = setup.epochs();
+        List<Run> runs = Parallel.map(2 * scales.length, k -> {
             double scale = scales[k / 2];
             boolean bn = k % 2 == 1;
-            Mlp net = Mlp.of(widths).relu().init(Initializers.normal(scale)).seed(seed);
+            Mlp net = setup.withInit(Initializers.normal(scale)).network(train);
             if (bn) net = net.batchNorm();
-            Trainer t = Trainer.of(net, train, Optimizers.sgd(LR)).batchSize(BATCH).withReplacement().seed(seed).layerStats(false);
+            Trainer t = setup.trainer(net, train).withReplacement();
             double[] acc = new double[epochs + 1];
             java.util.Arrays.fill(acc, Double.NaN);
             acc[0] = t.evaluate(train).accuracy();
@@ -133,8 +131,8 @@ public record BatchNormSweep(Table table, Table curves, PlotlyFigure figure) {
                     .withLayout("xaxis.title.text", i / 4 == (scales.length - 1) / 4 ? "epoch" : "")
                     .withLayout("yaxis.title.text", i % 4 == 0 ? "train accuracy" : ""));
         }
-        String what = train.size() + " images of " + train.name() + ", " + HIDDEN_LAYERS + " hidden layers of " + WIDTH
-                + " ReLU, SGD(lr=" + LR + "), batch " + BATCH + ", " + epochs + " epochs, seed " + seed;
+        String what = train.size() + " images of " + train.name() + ", " + setup.hiddenLayers() + " hidden layers of " + setup.width()
+                + " ReLU, " + setup.optimizer() + ", batch " + setup.batchSize() + ", " + epochs + " epochs, seed " + setup.seed();
         Table table = Table.create("final training accuracy: " + what, scale, plain, withBn, plainDiv, bnDiv);
         Table curves = Table.create("training accuracy per epoch", cScale, cBn, cEpoch, cAcc);
         PlotlyFigure figure = Subplots.of("Batch norm vs none across weight scales (" + what + ")", 4, panels)

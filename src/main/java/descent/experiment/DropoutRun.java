@@ -1,8 +1,10 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.data.Dataset;
 import descent.nn.Dropout;
 import descent.nn.Mlp;
+import descent.nn.Parameter;
 import descent.plot.PlotlyFigure;
 import descent.tensor.Matrix;
 import tech.tablesaw.api.DoubleColumn;
@@ -90,9 +92,7 @@ public record DropoutRun(NetSetup setup, double p, Table curves, List<Mlp> netwo
      * so the trained networks are not touched and the same seed gives the same table.
      */
     public DropoutEnsemble ensemble(Dataset test, int members, long seed) {
-        if (members < 1) {
-            throw new IllegalArgumentException("Invalid number of ensemble members: " + members + "; expected at least 1, such as 32.");
-        }
+        Check.atLeast("number of ensemble members", members, 1, "such as 32");
         StringColumn conv = StringColumn.create("dropout");
         IntColumn count = IntColumn.create("members");
         DoubleColumn ens = DoubleColumn.create("ensembleAccuracy"), scaled = DoubleColumn.create("scaledAccuracy");
@@ -100,8 +100,9 @@ public record DropoutRun(NetSetup setup, double p, Table curves, List<Mlp> netwo
         for (int k = 0; k < 2; k++) {
             Mlp trained = networks.get(k + 1);
             Mlp copy = Mlp.of(trained.widths()).dropout(p, conventions[k]).seed(seed);
-            Map<String, Matrix> dst = copy.stateTensors();
-            trained.stateTensors().forEach((name, m) -> dst.get(name).copyFrom(m));
+            // the weights only: the copy's dropout generators keep the state drawn from seed
+            Map<String, Parameter> dst = copy.namedParameters();
+            trained.namedParameters().forEach((name, w) -> dst.get(name).value().copyFrom(w.value()));
             copy.setTraining(false);
             double full = accuracy(copy.forward(test.x()), test);
             copy.setTraining(true);

@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.fn.Functions;
 import descent.fn.Objective;
 import descent.fn.Vec;
@@ -51,9 +52,7 @@ public record FeatureScaling(Objective raw, Objective standardized, Trajectory r
 
     /** {@code n} examples drawn with {@code seed}, {@code steps} gradient-descent steps on each surface. */
     public static FeatureScaling of(int n, int steps, long seed) {
-        if (n < 3) {
-            throw new IllegalArgumentException("Invalid number of examples: " + n + "; expected at least 3 to fit 3 coefficients, e.g. 100.");
-        }
+        Check.atLeast("number of examples", n, 3, "3 coefficients need 3 examples; such as 100");
         SplittableRandom r = new SplittableRandom(seed);
         double[] x1 = new double[n], x2 = new double[n], y = new double[n];
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Initializer;
 import descent.nn.Mlp;
@@ -30,7 +31,7 @@ import java.util.List;
  *
  * <pre>{@code
  * var fashion = Datasets.fashionMnist(2000);   // the book: all 60,000 training images
- * var c = InitComparison.run(fashion.train(), fashion.test(), 50, 1,   // the book: 2000 iterations
+ * var c = InitComparison.run(InitComparison.bookSetup(), fashion.train(), fashion.test(), 50,   // the book: 2000 iterations
  *         Initializers.normal(0.01), Initializers.xavier(), Initializers.he());
  * c.table();    // init, firstLoss, finalLoss, testAccuracy
  * c.losses();   // init, iteration, loss
@@ -38,31 +39,34 @@ import java.util.List;
  * }</pre>
  */
 public record InitComparison(Table table, Table losses, PlotlyFigure figure) {
-    public static final int HIDDEN_LAYERS = 5;
-    public static final int WIDTH = 100;
-    public static final double LR = 0.01;
-    public static final int BATCH = 128;
     /** Iterations averaged for the plotted curve and the final loss. */
     public static final int SMOOTH = 50;
 
-    /** Trains one network per initializer for {@code iterations} steps; {@code seed} fixes the weights' draws and batches. */
-    public static InitComparison run(Dataset train, Dataset test, int iterations, long seed, Initializer... inits) {
+    /**
+     * The book's setting (§6.2.4): 5 hidden layers of 100 ReLU units, SGD lr 0.01, batches of 128, seed 1. This
+     * experiment counts iterations, not epochs, as the book does: the setup's epochs are not used.
+     */
+    public static NetSetup bookSetup() {
+        return new NetSetup(5, 100, Optimizers.sgd(0.01), 128, 1, 1);
+    }
+
+    /**
+     * Trains the setup's network once per initializer for {@code iterations} steps, with batches drawn with
+     * replacement as the book does; the setup's seed fixes the weights' draws and the batches.
+     */
+    public static InitComparison run(NetSetup setup, Dataset train, Dataset test, int iterations, Initializer... inits) {
         if (inits.length == 0) {
             throw new IllegalArgumentException("InitComparison needs at least one initializer, e.g. Initializers.he().");
         }
         if (iterations < 1) {
             throw new IllegalArgumentException("Invalid number of iterations: " + iterations + "; expected at least 1, e.g. 2000.");
         }
-        int[] widths = new int[HIDDEN_LAYERS + 2];
-        widths[0] = train.features();
-        for (int i = 1; i <= HIDDEN_LAYERS; i++) widths[i] = WIDTH;
-        widths[HIDDEN_LAYERS + 1] = train.classes();
         List<Trainer> trainers = new ArrayList<>();
         for (Initializer in : inits) {
-            Mlp net = Mlp.of(widths).relu().init(in).seed(seed);
-            trainers.add(Trainer.of(net, train, Optimizers.sgd(LR)).batchSize(BATCH).withReplacement().seed(seed).layerStats(false));
+            Mlp net = setup.withInit(in).network(train);
+            trainers.add(setup.trainer(net, train).withReplacement());
         }
-        List<History> hs = Runs.parallel(inits.length, i -> trainers.get(i).fitIterations(iterations));
+        List<History> hs = Parallel.map(inits.length, i -> trainers.get(i).fitIterations(iterations));
 
         StringColumn name = StringColumn.create("init");
         DoubleColumn first = DoubleColumn.create("firstLoss"), fin = DoubleColumn.create("finalLoss"), acc = DoubleColumn.create("testAccuracy");
@@ -91,8 +95,8 @@ public record InitComparison(Table table, Table losses, PlotlyFigure figure) {
             acc.append(trainers.get(i).evaluate(test).accuracy());
             lines.add(LineTrace.of(xs, ys).lines().width(2).color(colors[i % colors.length]).name(inits[i].toString()));
         }
-        String what = train.size() + " images of " + train.name() + ", " + HIDDEN_LAYERS + " hidden layers of " + WIDTH
-                + " ReLU, SGD(lr=" + LR + "), batch " + BATCH + ", " + iterations + " iterations, seed " + seed;
+        String what = train.size() + " images of " + train.name() + ", " + setup.hiddenLayers() + " hidden layers of " + setup.width()
+                + " ReLU, " + setup.optimizer() + ", batch " + setup.batchSize() + ", " + iterations + " iterations, seed " + setup.seed();
         Table table = Table.create("initializers compared (" + what + "); finalLoss = mean of the last " + SMOOTH + " iterations",
                 name, first, fin, acc);
         Table losses = Table.create("training loss per iteration", lName, lIt, lLoss);

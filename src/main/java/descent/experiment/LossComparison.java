@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Layer;
 import descent.nn.Layers;
@@ -39,7 +40,9 @@ import java.util.List;
  *
  * <pre>{@code
  * var split = Splits.trainTest(Datasets.spirals(200, 0.05, 1), 0.25, 2);
- * var c = LossComparison.run(split.train(), split.test(), Mlp.of(2, 16, 16, 2).seed(1), Optimizers.sgd(0.3), 32, 10, 7);
+ * var setup = new NetSetup(2, 16, Optimizers.sgd(0.3), 32, 10, 7);   // 2 hidden layers of 16, batches of 32, 10 epochs
+ * var c = LossComparison.run(setup, split.train(), split.test());
+ * LossComparison.run(setup.withInit(Initializers.normal(1.0)), split.train(), split.test());   // from large scores
  * c.table();      // setup, loss, trainLoss, trainAccuracy, testAccuracy, epochTo90, divergedAt
  * c.curves();     // training accuracy per epoch
  * c.figure()      // the decision regions of the three classifiers, test points on top
@@ -63,17 +66,17 @@ public record LossComparison(Table table, Table epochs, PlotlyFigure figure, Plo
     }
 
     /**
-     * Trains a fresh copy of {@code net} (same seed, so the same initial weights) once per setup with {@code optimizer},
-     * batches of {@code batchSize} in the order given by {@code seed}, for {@code epochs} epochs; evaluates on {@code test}.
+     * Trains the setup's network (the same initial weights each time) once per loss setup, on the same batches, and
+     * evaluates on {@code test}.
      */
-    public static LossComparison run(Dataset train, Dataset test, Mlp net, Optimizer optimizer, int batchSize, int epochs, long seed) {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("Invalid number of epochs: " + epochs + "; expected at least 1, e.g. 100.");
-        }
+    public static LossComparison run(NetSetup setup, Dataset train, Dataset test) {
+        int epochs = setup.epochs();
         List<Sequential> models = new ArrayList<>();
         List<Trainer> trainers = new ArrayList<>();
+        Mlp net = null;
         for (int s = 0; s < SETUPS.size(); s++) {
-            Mlp fresh = net.seed(net.seed()); // a new network with the same weights
+            Mlp fresh = setup.network(train); // a new network with the same weights
+            net = fresh;
             Sequential model = fresh;
             Loss loss = Losses.mse();
             if (s == 1) {
@@ -84,10 +87,9 @@ public record LossComparison(Table table, Table epochs, PlotlyFigure figure, Plo
                 loss = Losses.softmaxCrossEntropy();
             }
             models.add(model);
-            trainers.add(Trainer.of(model, train, optimizer).loss(loss).batchSize(batchSize).seed(seed)
-                    .validation(test).layerStats(false));
+            trainers.add(setup.trainer(model, train).loss(loss).validation(test));
         }
-        List<String> diverged = Runs.parallel(SETUPS.size(), s -> {
+        List<String> diverged = Parallel.map(SETUPS.size(), s -> {
             try {
                 trainers.get(s).fit(epochs);
                 return "";
@@ -97,7 +99,7 @@ public record LossComparison(Table table, Table epochs, PlotlyFigure figure, Plo
         });
         List<History> histories = trainers.stream().map(Trainer::history).toList();
 
-        StringColumn setup = StringColumn.create("setup"), lossName = StringColumn.create("loss");
+        StringColumn setupName = StringColumn.create("setup"), lossName = StringColumn.create("loss");
         DoubleColumn trainLoss = DoubleColumn.create("trainLoss"), trainAcc = DoubleColumn.create("trainAccuracy");
         DoubleColumn testAcc = DoubleColumn.create("testAccuracy");
         IntColumn to90 = IntColumn.create("epochTo90");
@@ -125,7 +127,7 @@ public record LossComparison(Table table, Table epochs, PlotlyFigure figure, Plo
             }
             var onTrain = t.evaluate(train);
             var onTest = t.evaluate(test);
-            setup.append(SETUPS.get(s));
+            setupName.append(SETUPS.get(s));
             lossName.append(s == 2 ? "SoftmaxCrossEntropy" : "MSE");
             trainLoss.append(onTrain.loss());
             trainAcc.append(onTrain.accuracy());
@@ -137,8 +139,9 @@ public record LossComparison(Table table, Table epochs, PlotlyFigure figure, Plo
                     "%s: test accuracy %.3f", SETUPS.get(s), onTest.accuracy())));
             lines.add(LineTrace.of(ex, ey).lines().name(SETUPS.get(s)).width(2));
         }
-        String title = net + ", " + optimizer + ", batch " + batchSize + ", " + epochs + " epochs, seed " + seed;
-        Table table = Table.create("losses compared: " + title, setup, lossName, trainLoss, trainAcc, testAcc, to90, div);
+        Optimizer optimizer = setup.optimizer();
+        String title = net + ", " + optimizer + ", batch " + setup.batchSize() + ", " + epochs + " epochs, seed " + setup.seed();
+        Table table = Table.create("losses compared: " + title, setupName, lossName, trainLoss, trainAcc, testAcc, to90, div);
         Table ep = Table.create("per epoch", eSetup, eEpoch, eLoss, eAcc, eTest);
         PlotlyFigure figure = Subplots.of("Decision regions after training on " + train.name(), 3, panels)
                 .withLayout("height", 420);

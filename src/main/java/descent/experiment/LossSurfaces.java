@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.fn.Functions;
 import descent.fn.Objective;
 import descent.fn.Vec;
@@ -52,9 +53,7 @@ public record LossSurfaces(double z3, Objective mse, Objective ce, Trajectory ms
 
     /** Both surfaces with z3 fixed, and plain gradient descent on each from {@code start}. */
     public static LossSurfaces of(double z3, Vec start, double lr, int steps) {
-        if (!Double.isFinite(z3)) {
-            throw new IllegalArgumentException("Invalid z3: " + z3 + "; expected a finite score such as -1000 (the lecture) or 0.");
-        }
+        Check.finite("z3", z3, "such as -1000 (the lecture) or 0");
         if (start.dim() != 2) {
             throw new IllegalArgumentException("The start is a point (z1, z2); got " + start + ".");
         }

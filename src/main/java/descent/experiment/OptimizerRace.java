@@ -1,9 +1,10 @@
 package descent.experiment;
 
+import descent.base.Check;
+import descent.base.Parallel;
 import descent.data.Dataset;
-import descent.nn.Initializers;
-import descent.nn.Mlp;
 import descent.optim.Optimizer;
+import descent.optim.Optimizers;
 import descent.train.History;
 import descent.train.Trainer;
 
@@ -15,9 +16,9 @@ import java.util.List;
  * updates: the book's comparison on MNIST (Deep Learning from Scratch §6.1.7, Figure 6-9), here on Fashion-MNIST.
  *
  * <pre>{@code
- * OptimizerRace.book();   // OptimizerRace(hidden=[100, 100, 100, 100], batchSize=128, iterations=2000, seed=1, threads=...)
+ * OptimizerRace.book();   // OptimizerRace(4x100 ReLU, batchSize=128, iterations=2000, seed=1, threads=...)
  * var data = Datasets.blobs(400, 4, 0.3, 5);
- * var race = OptimizerRace.book().withHidden(16, 16).withBatchSize(32).withIterations(150);
+ * var race = OptimizerRace.book().withSetup(NetSetup.book().withHidden(2, 16).withBatchSize(32)).withIterations(150);
  * var r = race.run(data, data,
  *         Optimizers.sgd(0.01), Optimizers.momentum(0.01, 0.9), Optimizers.adaGrad(0.01), Optimizers.adam(0.001));
  * r.figure();   // smoothed training loss by iteration, one line per optimizer
@@ -27,60 +28,39 @@ import java.util.List;
  *
  * The notebook runs the book's setting ({@code OptimizerRace.book()}) on Fashion-MNIST.
  *
- * Network: input → hidden ReLU layers → 10 scores, He initialization, softmax cross-entropy; shuffled batches. The
- * runs are independent, so they go in parallel on {@code threads} threads; each has its own network and trainer
- * seeded by {@code seed}, so the results do not depend on the number of threads.
+ * Network: {@code setup.network(train)} (input → hidden ReLU layers → one score per class, He initialization),
+ * softmax cross-entropy, shuffled batches of {@code setup.batchSize()}. The race varies the optimizer, so the
+ * setup's own optimizer is not used, and it counts updates as the book does, so the setup's epochs are not used
+ * either. The runs are independent, so they go in parallel on {@code threads} threads; each has its own network
+ * and trainer seeded by the setup, so the results do not depend on the number of threads.
  *
- * @param hidden     widths of the hidden layers
- * @param batchSize  examples per update (the book: 128)
+ * @param setup      the network, batch size (the book: 128) and seed, the same for every optimizer
  * @param iterations updates per optimizer (the book: 2000)
- * @param seed       seeds the weights and the batch order, the same for every optimizer
  * @param threads    how many runs go at once
  */
-public record OptimizerRace(List<Integer> hidden, int batchSize, int iterations, long seed, int threads) {
+public record OptimizerRace(NetSetup setup, int iterations, int threads) {
 
     public OptimizerRace {
-        hidden = List.copyOf(hidden);
-        for (int w : hidden) {
-            if (w < 1) throw new IllegalArgumentException("Invalid hidden width " + w + " in " + hidden + "; widths must be >= 1.");
-        }
-        if (batchSize < 1) throw new IllegalArgumentException("Invalid batch size: " + batchSize + "; expected at least 1, such as 128.");
-        if (iterations < 1) throw new IllegalArgumentException("Invalid number of iterations: " + iterations + "; expected at least 1, such as 2000.");
-        if (threads < 1) throw new IllegalArgumentException("Invalid number of threads: " + threads + "; expected at least 1.");
+        Check.notNull("setup", setup, "such as new NetSetup(4, 100, Optimizers.sgd(0.01), 128, 1, 1)");
+        Check.atLeast("number of iterations", iterations, 1, "such as 2000");
+        Check.atLeast("number of threads", threads, 1, "such as " + Parallel.defaultThreads() + " (the cores available)");
     }
 
     /** The book's setting: 4 hidden layers of 100, batch 128, 2000 iterations, seed 1, every core. */
     public static OptimizerRace book() {
-        return new OptimizerRace(List.of(100, 100, 100, 100), 128, 2000, 1, TrialPool.defaultThreads());
+        return new OptimizerRace(new NetSetup(4, 100, Optimizers.sgd(0.01), 128, 1, 1), 2000, Parallel.defaultThreads());
     }
 
-    public OptimizerRace withHidden(int... widths) {
-        return new OptimizerRace(java.util.Arrays.stream(widths).boxed().toList(), batchSize, iterations, seed, threads);
-    }
-
-    public OptimizerRace withBatchSize(int batchSize) {
-        return new OptimizerRace(hidden, batchSize, iterations, seed, threads);
+    public OptimizerRace withSetup(NetSetup setup) {
+        return new OptimizerRace(setup, iterations, threads);
     }
 
     public OptimizerRace withIterations(int iterations) {
-        return new OptimizerRace(hidden, batchSize, iterations, seed, threads);
-    }
-
-    public OptimizerRace withSeed(long seed) {
-        return new OptimizerRace(hidden, batchSize, iterations, seed, threads);
+        return new OptimizerRace(setup, iterations, threads);
     }
 
     public OptimizerRace withThreads(int threads) {
-        return new OptimizerRace(hidden, batchSize, iterations, seed, threads);
-    }
-
-    /** The network every optimizer starts from. */
-    public Mlp network(Dataset data) {
-        int[] w = new int[hidden.size() + 2];
-        w[0] = data.features();
-        for (int i = 0; i < hidden.size(); i++) w[i + 1] = hidden.get(i);
-        w[w.length - 1] = data.classes();
-        return Mlp.of(w).init(Initializers.he()).seed(seed);
+        return new OptimizerRace(setup, iterations, threads);
     }
 
     /** Trains once per optimizer; the test set (may be null) is evaluated at the end. */
@@ -88,9 +68,8 @@ public record OptimizerRace(List<Integer> hidden, int batchSize, int iterations,
         if (optimizers == null || optimizers.length == 0) {
             throw new IllegalArgumentException("OptimizerRace.run needs at least one optimizer, e.g. Optimizers.sgd(0.01), Optimizers.adam(0.001).");
         }
-        List<RaceResult.Run> runs = TrialPool.map(optimizers.length, threads, k -> {
-            Trainer t = Trainer.of(network(train), train, optimizers[k]).batchSize(Math.min(batchSize, train.size()))
-                    .seed(seed).layerStats(false);
+        List<RaceResult.Run> runs = Parallel.map(optimizers.length, threads, k -> {
+            Trainer t = setup.withOptimizer(optimizers[k]).trainer(setup.network(train), train);
             boolean diverged = false;
             try {
                 t.fitIterations(iterations);
@@ -109,9 +88,14 @@ public record OptimizerRace(List<Integer> hidden, int batchSize, int iterations,
         return RaceResult.of(this, new ArrayList<>(runs));
     }
 
+    /** The network's hidden layers, e.g. "4x100 ReLU". */
+    String hidden() {
+        return setup.hiddenLayers() + "x" + setup.width() + " ReLU";
+    }
+
     @Override
     public String toString() {
-        return "OptimizerRace(hidden=" + hidden + ", batchSize=" + batchSize + ", iterations=" + iterations + ", seed=" + seed
+        return "OptimizerRace(" + hidden() + ", batchSize=" + setup.batchSize() + ", iterations=" + iterations + ", seed=" + setup.seed()
                 + ", threads=" + threads + ")";
     }
 }

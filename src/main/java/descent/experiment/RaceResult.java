@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <pre>{@code
  * var data = Datasets.blobs(400, 4, 0.3, 5);
- * var r = OptimizerRace.book().withHidden(16).withIterations(100).run(data, data, Optimizers.sgd(0.01), Optimizers.adam(0.01));
+ * var r = OptimizerRace.book().withSetup(new NetSetup(1, 16, Optimizers.sgd(0.01), 128, 1, 1)).withIterations(100).run(data, data, Optimizers.sgd(0.01), Optimizers.adam(0.01));
  * r.table();     // optimizer, finalLoss, minSmoothedLoss, testAccuracy, diverged
  * r.curves();    // optimizer, iteration, loss, smoothedLoss, lr
  * r.figure();    // smoothed loss by iteration (raw loss faint behind it)
@@ -109,7 +109,7 @@ public record RaceResult(OptimizerRace race, Table curves, Table summary) {
             traces.add(CurveStyle.line(it, c.doubleColumn("smoothedLoss").asDoubleArray(), names.get(k), k)
                     .with("legendgroup", names.get(k)));
         }
-        return PlotlyFigure.of("Training loss, batch " + race.batchSize() + ", hidden " + race.hidden(), traces.toArray(Trace[]::new))
+        return PlotlyFigure.of("Training loss, batch " + race.setup().batchSize() + ", hidden " + race.hidden(), traces.toArray(Trace[]::new))
                 .withAxisTitles("iteration", "cross-entropy loss (moving average of " + WINDOW + ")")
                 .withLayout("yaxis.type", "log").withLayout("legend.orientation", "h").withLayout("legend.y", -0.2);
     }

@@ -1,5 +1,7 @@
 package descent.experiment;
 
+import descent.base.Check;
+import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Mlp;
 import descent.nn.Regularizers;
@@ -53,11 +55,11 @@ import java.util.SplittableRandom;
 public record RandomSearch(NetSetup setup, int trials, double lrMin, double lrMax, double wdMin, double wdMax, long seed, int threads) {
 
     public RandomSearch {
-        if (setup == null) throw new IllegalArgumentException("RandomSearch needs a NetSetup, such as NetSetup.book().withEpochs(50).");
-        if (trials < 1) throw new IllegalArgumentException("Invalid number of trials: " + trials + "; expected at least 1, such as 100.");
+        Check.notNull("setup", setup, "such as NetSetup.book().withEpochs(50)");
+        Check.atLeast("number of trials", trials, 1, "such as 100");
         range("learning rate", lrMin, lrMax, "1e-6, 1e-2");
         range("weight decay", wdMin, wdMax, "1e-8, 1e-4");
-        if (threads < 1) throw new IllegalArgumentException("Invalid number of threads: " + threads + "; expected at least 1.");
+        Check.atLeast("number of threads", threads, 1, "such as " + Parallel.defaultThreads() + " (the cores available)");
     }
 
     private static void range(String what, double min, double max, String example) {
@@ -69,7 +71,7 @@ public record RandomSearch(NetSetup setup, int trials, double lrMin, double lrMa
 
     /** The book's search: 6x100 ReLU, SGD, batch 100, 50 epochs, 100 trials, lr in [1e-6, 1e-2], weight decay in [1e-8, 1e-4], seed 1, every core. */
     public static RandomSearch book() {
-        return new RandomSearch(NetSetup.book().withEpochs(50), 100, 1e-6, 1e-2, 1e-8, 1e-4, 1, TrialPool.defaultThreads());
+        return new RandomSearch(NetSetup.book().withEpochs(50), 100, 1e-6, 1e-2, 1e-8, 1e-4, 1, Parallel.defaultThreads());
     }
 
     public RandomSearch withSetup(NetSetup setup) {
@@ -98,12 +100,15 @@ public record RandomSearch(NetSetup setup, int trials, double lrMin, double lrMa
 
     /** The seed of trial i: a function of the search seed and i only. */
     public long trialSeed(int i) {
-        return TrialPool.trialSeed(seed, i);
+        long z = seed + 0x9E3779B97F4A7C15L * (i + 1L); // SplitMix64's finalizer: a well-mixed seed per trial
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** Runs every trial (in parallel) and returns them sorted by validation accuracy. */
     public SearchResult run(Dataset train, Dataset validation) {
-        List<Trial> results = TrialPool.map(trials, threads, i -> trial(i, train, validation));
+        List<Trial> results = Parallel.map(trials, threads, i -> trial(i, train, validation));
         return new SearchResult(this, results);
     }
 

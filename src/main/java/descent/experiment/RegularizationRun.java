@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.nn.Mlp;
 import descent.nn.Parameter;
 import descent.plot.BarTrace;
@@ -145,7 +146,7 @@ public record RegularizationRun(NetSetup setup, List<String> names, Table curves
      * largest |w| of any network.
      */
     public Table histogram(int bins) {
-        if (bins < 1) throw new IllegalArgumentException("Invalid number of bins: " + bins + "; expected at least 1, such as 60.");
+        Check.atLeast("number of bins", bins, 1, "such as 60");
         double m = 0;
         for (int k = 0; k < names.size(); k++) for (double v : weights(k)) m = Math.max(m, Math.abs(v));
         StringColumn name = StringColumn.create("regularizer");

@@ -8,7 +8,12 @@
  * {@link descent.experiment.ActivationComparison}, {@link descent.experiment.InitComparison} (05, activations and
  * initialization); {@link descent.experiment.Overfitting} (06, early stopping, weight decay, dropout),
  * {@link descent.experiment.OptimizerRace} (07, optimizers on Fashion-MNIST), {@link descent.experiment.RandomSearch}
- * (08, hyperparameter search), configured by {@link descent.experiment.NetSetup}. Runs are seeded; several trainings run in parallel with per-run seeds, so results do not depend on
- * thread timing.
+ * (08, hyperparameter search).
+ *
+ * <p>One idiom: every experiment that trains networks takes a {@link descent.experiment.NetSetup} (hidden layers,
+ * width, initializer, optimizer, batch size, epochs, seed) first, then the data, then what it varies, as
+ * {@code Overfitting.dropout(setup, train, test, 0.2)} or {@code LossComparison.run(setup, train, test)}; a race or
+ * search with settings of its own is a record holding a {@code NetSetup}. Runs are seeded; several trainings run in
+ * parallel ({@link descent.base.Parallel#map}) with per-run seeds, so results do not depend on thread timing.
  */
 package descent.experiment;

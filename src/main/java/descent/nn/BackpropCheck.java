@@ -58,6 +58,7 @@ public final class BackpropCheck {
 
     /** Checks a layer's parameter gradients and its input gradient at x, with a random projection drawn from seed. */
     public static BackpropCheck layer(Layer layer, Matrix x, long seed) {
+        checkPoint(layer, x, null);
         Matrix input = x.copy();
         Matrix y = layer.forward(input);
         Matrix r = Matrix.zeros(y.rows(), y.cols());
@@ -77,12 +78,26 @@ public final class BackpropCheck {
 
     /** Checks every parameter tensor of a model, and its input gradient, under {@code loss} at (x, target). */
     public static BackpropCheck model(Layer model, Loss loss, Matrix x, Matrix target) {
+        checkPoint(model, x, target);
         Matrix input = x.copy();
         DoubleSupplier value = () -> loss.forward(model.forward(input), target);
         return check(model, input, value, () -> {
             value.getAsDouble();
             return model.backward(loss.backward());
         });
+    }
+
+    /** A gradient check at a non-finite point compares NaN with NaN and says nothing; refuse it, naming where. */
+    private static void checkPoint(Layer layer, Matrix x, Matrix target) {
+        String hint = "a gradient check needs a finite point: pick finite inputs, targets and parameters.";
+        LayerChecks.finite("BackpropCheck: the input x", x, hint);
+        if (target != null) LayerChecks.finite("BackpropCheck: the target", target, hint);
+        List<Parameter> params = layer.parameters();
+        List<String> names = layer instanceof Sequential s ? new ArrayList<>(s.namedParameters().keySet())
+                : params.stream().map(Parameter::name).toList();
+        for (int i = 0; i < params.size(); i++) {
+            LayerChecks.finite("BackpropCheck: parameter " + names.get(i) + " of " + layer, params.get(i).value(), hint);
+        }
     }
 
     private interface Backprop {

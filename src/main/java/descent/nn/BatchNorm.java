@@ -1,10 +1,12 @@
 package descent.nn;
 
+import descent.base.Check;
 import descent.tensor.Matrix;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Batch normalization: standardizes each feature over the batch, then rescales it with a learned γ and shift β.
@@ -54,15 +56,9 @@ public final class BatchNorm implements Layer {
     private final double[] sumDyXhat;
 
     public BatchNorm(int width, double momentum, double eps) {
-        this.width = Checks.positive("BatchNorm width", width);
-        if (!(momentum >= 0 && momentum <= 1)) {
-            throw new IllegalArgumentException("Invalid BatchNorm momentum: " + momentum + "; expected a number in [0, 1], such as 0.1 (the weight of each new batch).");
-        }
-        if (!(eps > 0) || !Double.isFinite(eps)) {
-            throw new IllegalArgumentException("Invalid BatchNorm eps: " + eps + "; expected a small positive number such as 1e-5.");
-        }
-        this.momentum = momentum;
-        this.eps = eps;
+        this.width = Check.positive("BatchNorm width", width);
+        this.momentum = Check.closed("BatchNorm momentum", momentum, 0, 1, "such as 0.1 (the weight of each new batch)");
+        this.eps = Check.positive("BatchNorm eps", eps, "a small number such as 1e-5");
         this.gamma = new Parameter("gamma", Matrix.zeros(1, width).fill(1.0), false);
         this.beta = new Parameter("beta", Matrix.zeros(1, width), false);
         this.runningMean = Matrix.zeros(1, width);
@@ -75,11 +71,12 @@ public final class BatchNorm implements Layer {
 
     @Override
     public Matrix forward(Matrix x) {
-        Checks.width(this, width, x);
+        LayerChecks.width(this, width, x);
         int n = x.rows();
         if (training && n < 2) {
             throw new IllegalArgumentException(this + " needs at least 2 examples per batch in training to estimate a "
-                    + "variance, but got " + n + "; call setTraining(false) to use the running statistics.");
+                    + "variance, but got " + n + ". Train with a batch size of at least 2; to run one example through a trained "
+                    + "network use predict(x), which uses the running statistics.");
         }
         forwardInTraining = training;
         double[] in = x.data(), rm = runningMean.data(), rv = runningVar.data();
@@ -120,8 +117,8 @@ public final class BatchNorm implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        Checks.forwardFirst(this, y);
-        Checks.gradientShape(this, y, dy);
+        LayerChecks.forwardFirst(this, y);
+        LayerChecks.gradientShape(this, y, dy);
         int n = dy.rows();
         double[] d = dy.data(), h = xhat.data(), g = gamma.value().data();
         java.util.Arrays.fill(sumDy, 0);
@@ -187,6 +184,11 @@ public final class BatchNorm implements Layer {
     /** The running (biased) variance used in evaluation (1 × width), live. */
     public Matrix runningVar() {
         return runningVar;
+    }
+
+    @Override
+    public OptionalInt inputWidth() {
+        return OptionalInt.of(width);
     }
 
     @Override

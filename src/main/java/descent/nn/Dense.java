@@ -1,8 +1,10 @@
 package descent.nn;
 
+import descent.base.Check;
 import descent.tensor.Matrix;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
@@ -18,7 +20,7 @@ import java.util.SplittableRandom;
  * Deep Learning from Scratch §5.6 (the book's {@code Affine}); PyTorch {@code nn.Linear} stores W transposed.
  *
  * <pre>{@code
- * var d = Layers.dense(784, 100, 42);       // Dense(784, 100), He-initialized weights, zero bias
+ * var d = Layers.dense(784, 100, 42);       // Dense(784, 100, seed=42), He-initialized weights, zero bias
  * var y = d.forward(Matrix.zeros(128, 784)); // 128x100
  * }</pre>
  */
@@ -27,6 +29,7 @@ public final class Dense implements Layer {
     private final int out;
     private final Initializer init;
     private final long seed;
+    private final boolean seedShown;
     private final Parameter w;
     private final Parameter b;
     private Matrix x;
@@ -35,10 +38,16 @@ public final class Dense implements Layer {
 
     /** A layer with weights drawn by {@code init} from {@code seed}, and zero biases. */
     public Dense(int in, int out, Initializer init, long seed) {
-        this.in = Checks.positive("input width of Dense", in);
-        this.out = Checks.positive("output width of Dense", out);
+        this(in, out, init, seed, true);
+    }
+
+    /** {@code seedShown = false} for layers built by {@link Mlp} or {@link Maxout}, whose own seed determines theirs. */
+    Dense(int in, int out, Initializer init, long seed, boolean seedShown) {
+        this.in = Check.positive("input width of Dense", in);
+        this.out = Check.positive("output width of Dense", out);
         this.init = init;
         this.seed = seed;
+        this.seedShown = seedShown;
         this.w = new Parameter("W", Matrix.zeros(in, out), true);
         this.b = new Parameter("b", Matrix.zeros(1, out), false);
         init.initialize(w.value(), in, out, new SplittableRandom(seed));
@@ -46,7 +55,7 @@ public final class Dense implements Layer {
 
     @Override
     public Matrix forward(Matrix x) {
-        Checks.width(this, in, x);
+        LayerChecks.width(this, in, x);
         this.x = x;
         y = Matrix.reuse(y, x.rows(), out);
         return x.timesInto(w.value(), y).addToEachRow(b.value());
@@ -61,8 +70,8 @@ public final class Dense implements Layer {
 
     @Override
     public void backwardParameters(Matrix dy) {
-        Checks.forwardFirst(this, x);
-        Checks.gradientShape(this, y, dy);
+        LayerChecks.forwardFirst(this, x);
+        LayerChecks.gradientShape(this, y, dy);
         x.transposeTimesInto(dy, w.grad());
         dy.columnSumsInto(b.grad());
     }
@@ -70,6 +79,11 @@ public final class Dense implements Layer {
     @Override
     public List<Parameter> parameters() {
         return List.of(w, b);
+    }
+
+    @Override
+    public OptionalInt inputWidth() {
+        return OptionalInt.of(in);
     }
 
     @Override
@@ -109,6 +123,6 @@ public final class Dense implements Layer {
 
     @Override
     public String toString() {
-        return "Dense(" + in + ", " + out + ")";
+        return "Dense(" + in + ", " + out + (seedShown ? ", seed=" + seed : "") + ")";
     }
 }

@@ -1,8 +1,9 @@
 package descent.nn;
 
+import descent.base.Check;
 import descent.tensor.Matrix;
 
-import java.util.SplittableRandom;
+import java.util.Map;
 
 /**
  * Dropout: in training, each input is kept with probability 1 − p and zeroed otherwise, with a fresh random mask
@@ -18,9 +19,15 @@ import java.util.SplittableRandom;
  * output is the same thing, since the next layer is linear in it. Both conventions give E[y_train] = y_eval, so
  * they train the same network up to that constant; inverted dropout keeps the evaluation path untouched.
  *
+ * The masks come from SplitMix64, the generator behind {@link java.util.SplittableRandom} (the same numbers as
+ * {@code new SplittableRandom(seed).nextDouble()}), whose whole state is one 64-bit counter. That counter is a
+ * buffer of this layer ({@code rngState}, its high and low 32 bits as two doubles), so it is saved and loaded with
+ * the model and restored by a trainer's rollback: a reloaded model draws the same masks it would have drawn.
+ *
  * <pre>{@code
- * var d = Layers.dropout(0.2, 42);                                   // Dropout(0.2)
- * var book = Layers.dropout(0.5, 42, Dropout.Convention.SCALE_AT_TEST); // Dropout(0.5, scaleAtTest)
+ * var d = Layers.dropout(0.2, 42);                                   // Dropout(0.2, seed=42)
+ * var book = Layers.dropout(0.5, 42, Dropout.Convention.SCALE_AT_TEST); // Dropout(0.5, scaleAtTest, seed=42)
+ * d.buffers()                                                        // {rngState=Matrix(1x2)[...]}: where the masks are in their stream
  * }</pre>
  */
 public final class Dropout implements Layer {
@@ -30,7 +37,8 @@ public final class Dropout implements Layer {
     private final double p;
     private final long seed;
     private final Convention convention;
-    private final SplittableRandom random;
+    private final boolean seedShown;
+    private final Matrix rngState; // the SplitMix64 counter as {high 32 bits, low 32 bits}, exact in doubles
     private boolean training = true;
     private boolean repeatMask;
     private boolean forwardInTraining;
@@ -39,15 +47,37 @@ public final class Dropout implements Layer {
     private Matrix dx;
 
     public Dropout(double p, long seed, Convention convention) {
-        if (!(p >= 0 && p < 1)) {
-            throw new IllegalArgumentException("Invalid dropout probability p: " + p
-                    + "; expected a number in [0, 1), the fraction of units dropped, such as 0.2 or 0.5.");
-        }
-        this.p = p;
+        this(p, seed, convention, true);
+    }
+
+    /** {@code seedShown = false} for layers built by {@link Mlp}, whose own seed determines theirs. */
+    Dropout(double p, long seed, Convention convention, boolean seedShown) {
+        this.p = Check.closedOpen("dropout probability p", p, 0, 1, "the fraction of units dropped, such as 0.2 or 0.5");
         this.seed = seed;
         this.convention = convention;
-        this.random = new SplittableRandom(seed);
+        this.seedShown = seedShown;
+        this.rngState = Matrix.zeros(1, 2);
+        setState(seed);
     }
+
+    private long state() {
+        return ((long) rngState.data()[0] << 32) | (long) rngState.data()[1];
+    }
+
+    private void setState(long s) {
+        rngState.data()[0] = s >>> 32;
+        rngState.data()[1] = s & 0xFFFFFFFFL;
+    }
+
+    /** SplitMix64 (Steele, Lea &amp; Flood 2014), exactly as {@code SplittableRandom.nextDouble()} from the same state. */
+    private static double nextDouble(long state) {
+        long z = state;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return ((z ^ (z >>> 31)) >>> 11) * 0x1.0p-53;
+    }
+
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
     @Override
     public Matrix forward(Matrix x) {
@@ -62,7 +92,12 @@ public final class Dropout implements Layer {
         if (training) {
             double kept = convention == Convention.INVERTED ? 1.0 / (1.0 - p) : 1.0;
             if (!repeatMask) {
-                for (int i = 0; i < size; i++) mask[i] = random.nextDouble() >= p ? kept : 0.0;
+                long state = state();
+                for (int i = 0; i < size; i++) {
+                    state += GOLDEN_GAMMA;
+                    mask[i] = nextDouble(state) >= p ? kept : 0.0;
+                }
+                setState(state);
             }
             for (int i = 0; i < size; i++) out[i] = in[i] * mask[i];
         } else {
@@ -78,8 +113,8 @@ public final class Dropout implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        Checks.forwardFirst(this, y);
-        Checks.gradientShape(this, y, dy);
+        LayerChecks.forwardFirst(this, y);
+        LayerChecks.gradientShape(this, y, dy);
         dx = Matrix.reuse(dx, dy.rows(), dy.cols());
         double[] g = dy.data(), out = dx.data();
         if (forwardInTraining) {
@@ -89,6 +124,12 @@ public final class Dropout implements Layer {
             for (int i = 0; i < g.length; i++) out[i] = g[i] * scale;
         }
         return dx;
+    }
+
+    /** The generator's position: {@code rngState}, saved and loaded with the model. */
+    @Override
+    public Map<String, Matrix> buffers() {
+        return Map.of("rngState", rngState);
     }
 
     @Override
@@ -123,6 +164,7 @@ public final class Dropout implements Layer {
 
     @Override
     public String toString() {
-        return "Dropout(" + Initializers.fmt(p) + (convention == Convention.SCALE_AT_TEST ? ", scaleAtTest" : "") + ")";
+        return "Dropout(" + Initializers.fmt(p) + (convention == Convention.SCALE_AT_TEST ? ", scaleAtTest" : "")
+                + (seedShown ? ", seed=" + seed : "") + ")";
     }
 }

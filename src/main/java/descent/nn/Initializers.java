@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Check;
 import descent.tensor.Matrix;
 
 import java.util.Locale;
@@ -29,9 +30,7 @@ public final class Initializers {
 
     /** Gaussian with a fixed standard deviation. */
     public static Initializer normal(double std) {
-        if (!(std >= 0) || !Double.isFinite(std)) {
-            throw new IllegalArgumentException("Invalid std: " + std + "; expected a finite number >= 0, such as 0.01.");
-        }
+        Check.nonNegative("std", std, "such as 0.01");
         return new Gaussian("Normal(std=" + fmt(std) + ")", (in, out) -> std);
     }
 

@@ -4,6 +4,7 @@ import descent.tensor.Matrix;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * One step of a network: {@code forward} maps a batch (one example per row) to outputs, and {@code backward} turns
@@ -58,4 +59,13 @@ public interface Layer {
 
     /** The output width for this input width; throws when the layer cannot take that width. */
     int outputWidth(int inputWidth);
+
+    /**
+     * The input width this layer requires, if it fixes one (a dense layer does, an activation does not). A model
+     * asks its layers, so a layer of your own that declares its width lets {@code summary()} and a trainer check
+     * the data.
+     */
+    default OptionalInt inputWidth() {
+        return OptionalInt.empty();
+    }
 }

@@ -1,11 +1,12 @@
 package descent.nn;
 
+import descent.base.Check;
 /**
  * Short factories for layers; the paper's defaults for everything not named.
  *
  * <pre>{@code
  * var net = Sequential.of(Layers.dense(2, 16, 1), Layers.relu(), Layers.dense(16, 2, 2));
- * Layers.dropout(0.2, 42);          // Dropout(0.2)
+ * Layers.dropout(0.2, 42);          // Dropout(0.2, seed=42)
  * Layers.batchNorm(100)             // BatchNorm(100, train)
  * }</pre>
  */
@@ -45,10 +46,7 @@ public final class Layers {
 
     /** PReLU with one learned slope per neuron. */
     public static PReLU prelu(int width) {
-        if (width <= 0) {
-            throw new IllegalArgumentException("Invalid PReLU width: " + width + "; expected the number of neurons (>= 1), or use prelu() for one shared slope.");
-        }
-        return new PReLU(width);
+        return new PReLU(Check.atLeast("PReLU width", width, 1, "the number of neurons; use prelu() for one shared slope"));
     }
 
     /** Maxout with k pieces per unit, pieces He-initialized. */

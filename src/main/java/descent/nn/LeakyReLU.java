@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Check;
 import descent.tensor.Matrix;
 
 /**
@@ -23,10 +24,7 @@ public final class LeakyReLU implements Layer {
     private Matrix dx;
 
     public LeakyReLU(double alpha) {
-        if (!(alpha >= 0 && alpha < 1)) {
-            throw new IllegalArgumentException("Invalid LeakyReLU slope α: " + alpha + "; expected a number in [0, 1), such as 0.01.");
-        }
-        this.alpha = alpha;
+        this.alpha = Check.closedOpen("LeakyReLU slope α", alpha, 0, 1, "such as 0.01");
     }
 
     @Override
@@ -40,8 +38,8 @@ public final class LeakyReLU implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        Checks.forwardFirst(this, x);
-        Checks.gradientShape(this, y, dy);
+        LayerChecks.forwardFirst(this, x);
+        LayerChecks.gradientShape(this, y, dy);
         dx = Matrix.reuse(dx, dy.rows(), dy.cols());
         double[] g = dy.data(), in = x.data(), out = dx.data();
         for (int i = 0; i < g.length; i++) out[i] = in[i] > 0 ? g[i] : alpha * g[i];

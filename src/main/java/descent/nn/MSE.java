@@ -37,7 +37,7 @@ public final class MSE implements Loss {
 
     @Override
     public Matrix backward() {
-        Checks.forwardFirst(this, grad);
+        LayerChecks.forwardFirst(this, grad);
         return grad;
     }
 

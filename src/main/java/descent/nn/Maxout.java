@@ -1,8 +1,10 @@
 package descent.nn;
 
+import descent.base.Check;
 import descent.tensor.Matrix;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Maxout: a learned piecewise-linear activation. Each of the {@code out} units computes k affine functions of the
@@ -19,7 +21,7 @@ import java.util.List;
  * special case of two pieces with one fixed at 0.
  *
  * <pre>{@code
- * var m = Layers.maxout(1, 1, 2, 42);        // Maxout(1, 1, k=2): max(w1·x + b1, w2·x + b2)
+ * var m = Layers.maxout(1, 1, 2, 42);        // Maxout(1, 1, k=2, seed=42): max(w1·x + b1, w2·x + b2)
  * m.forward(Matrix.of(new double[][]{{-1}, {2}}))   // Matrix(2x1)[[1.01422], [2.90412]]
  * }</pre>
  */
@@ -28,23 +30,27 @@ public final class Maxout implements Layer {
     private final int out;
     private final int k;
     private final Dense affine;
+    private final boolean seedShown;
     private Matrix y;
     private Matrix dz;
     private int[] winner;
 
     public Maxout(int in, int out, int k, Initializer init, long seed) {
-        this.in = Checks.positive("input width of Maxout", in);
-        this.out = Checks.positive("output width of Maxout", out);
-        if (k < 2) {
-            throw new IllegalArgumentException("Invalid number of Maxout pieces k: " + k + "; expected at least 2 (k = 2 can learn ReLU).");
-        }
-        this.k = k;
-        this.affine = new Dense(in, out * k, init, seed);
+        this(in, out, k, init, seed, true);
+    }
+
+    /** {@code seedShown = false} for layers built by {@link Mlp}, whose own seed determines theirs. */
+    Maxout(int in, int out, int k, Initializer init, long seed, boolean seedShown) {
+        this.in = Check.positive("input width of Maxout", in);
+        this.out = Check.positive("output width of Maxout", out);
+        this.k = Check.atLeast("number of Maxout pieces k", k, 2, "k = 2 can learn ReLU");
+        this.affine = new Dense(in, out * k, init, seed, false);
+        this.seedShown = seedShown;
     }
 
     @Override
     public Matrix forward(Matrix x) {
-        Checks.width(this, in, x);
+        LayerChecks.width(this, in, x);
         Matrix z = affine.forward(x);
         int n = x.rows();
         y = Matrix.reuse(y, n, out);
@@ -74,8 +80,8 @@ public final class Maxout implements Layer {
     }
 
     private void spread(Matrix dy) {
-        Checks.forwardFirst(this, y);
-        Checks.gradientShape(this, y, dy);
+        LayerChecks.forwardFirst(this, y);
+        LayerChecks.gradientShape(this, y, dy);
         dz = Matrix.reuse(dz, dy.rows(), out * k).fill(0);
         double[] g = dy.data(), d = dz.data();
         for (int i = 0; i < g.length; i++) d[winner[i]] = g[i];
@@ -101,6 +107,11 @@ public final class Maxout implements Layer {
     }
 
     @Override
+    public OptionalInt inputWidth() {
+        return OptionalInt.of(in);
+    }
+
+    @Override
     public int outputWidth(int inputWidth) {
         if (inputWidth != in) {
             throw new IllegalArgumentException(this + " expects input width " + in + " but the layer before gives " + inputWidth + ".");
@@ -110,6 +121,6 @@ public final class Maxout implements Layer {
 
     @Override
     public String toString() {
-        return "Maxout(" + in + ", " + out + ", k=" + k + ")";
+        return "Maxout(" + in + ", " + out + ", k=" + k + (seedShown ? ", seed=" + affine.seed() : "") + ")";
     }
 }

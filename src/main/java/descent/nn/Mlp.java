@@ -1,9 +1,12 @@
 package descent.nn;
 
+import descent.base.Check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * A multi-layer perceptron built from its layer widths, with fluent choices for everything else. Each call returns
@@ -30,11 +33,36 @@ public final class Mlp extends Sequential {
     /** The hidden-layer activation. */
     public enum Activation { RELU, SIGMOID, TANH, LEAKY_RELU, PRELU, PRELU_PER_NEURON, MAXOUT }
 
-    private record Spec(int[] widths, Activation activation, double alphaOrK, int batchNorm, double dropout,
-                        Dropout.Convention convention, Initializer init, long seed) {
-    }
+    /** Where batch norm sits in each hidden layer, if anywhere. */
+    public enum BatchNormPlacement { NONE, BEFORE_ACTIVATION, AFTER_ACTIVATION }
 
-    private static final int NO_BN = 0, BN_BEFORE = 1, BN_AFTER = 2;
+    /** The leaky slope of {@link #activation(Activation)}{@code (LEAKY_RELU)}, as PyTorch's default. */
+    public static final double DEFAULT_LEAKY_ALPHA = 0.01;
+    /** The pieces per unit of {@link #activation(Activation)}{@code (MAXOUT)}. */
+    public static final int DEFAULT_MAXOUT_PIECES = 2;
+
+    /** Everything that builds the network; each Mlp holds its own copy and never changes it. */
+    private static final class Spec implements Cloneable {
+        int[] widths;
+        Activation activation = Activation.RELU;
+        double leakyAlpha = DEFAULT_LEAKY_ALPHA;
+        int maxoutPieces = DEFAULT_MAXOUT_PIECES;
+        BatchNormPlacement batchNorm = BatchNormPlacement.NONE;
+        double dropout;
+        Dropout.Convention convention = Dropout.Convention.INVERTED;
+        Initializer init;   // null: the activation's default
+        long seed;
+
+        Spec with(Consumer<Spec> change) {
+            try {
+                Spec copy = (Spec) clone();
+                change.accept(copy);
+                return copy;
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
 
     private final Spec spec;
 
@@ -54,56 +82,88 @@ public final class Mlp extends Sequential {
                 throw new IllegalArgumentException("Invalid layer width " + w + " in Mlp.of" + Arrays.toString(widths) + "; widths must be >= 1.");
             }
         }
-        return new Mlp(new Spec(widths.clone(), Activation.RELU, 0, NO_BN, 0, Dropout.Convention.INVERTED, null, 0));
+        Spec s = new Spec();
+        s.widths = widths.clone();
+        return new Mlp(s);
     }
 
-    private Mlp with(Activation a, double alphaOrK) {
-        return new Mlp(new Spec(spec.widths, a, alphaOrK, spec.batchNorm, spec.dropout, spec.convention, spec.init, spec.seed));
+    private Mlp with(Consumer<Spec> change) {
+        return new Mlp(spec.with(change));
     }
 
     public Mlp relu() {
-        return with(Activation.RELU, 0);
+        return activation(Activation.RELU);
     }
 
     public Mlp sigmoid() {
-        return with(Activation.SIGMOID, 0);
+        return activation(Activation.SIGMOID);
     }
 
     public Mlp tanh() {
-        return with(Activation.TANH, 0);
+        return activation(Activation.TANH);
     }
 
     public Mlp leakyRelu(double alpha) {
         new LeakyReLU(alpha); // validates
-        return with(Activation.LEAKY_RELU, alpha);
+        return with(s -> {
+            s.activation = Activation.LEAKY_RELU;
+            s.leakyAlpha = alpha;
+        });
     }
 
     /** PReLU with one learned slope per layer. */
     public Mlp prelu() {
-        return with(Activation.PRELU, 0);
+        return activation(Activation.PRELU);
     }
 
     /** PReLU with one learned slope per neuron. */
     public Mlp preluPerNeuron() {
-        return with(Activation.PRELU_PER_NEURON, 0);
+        return activation(Activation.PRELU_PER_NEURON);
     }
 
     /** Maxout units with k pieces in place of each hidden Dense + activation. */
     public Mlp maxout(int k) {
-        if (k < 2) {
-            throw new IllegalArgumentException("Invalid number of Maxout pieces k: " + k + "; expected at least 2.");
+        Check.atLeast("number of Maxout pieces k", k, 2, "k = 2 can learn ReLU");
+        return with(s -> {
+            s.activation = Activation.MAXOUT;
+            s.maxoutPieces = k;
+        });
+    }
+
+    /**
+     * The hidden activation by name; Leaky ReLU keeps its slope and Maxout its pieces (set with {@link #leakyRelu}
+     * and {@link #maxout}; {@value #DEFAULT_LEAKY_ALPHA} and {@value #DEFAULT_MAXOUT_PIECES} unless set).
+     */
+    public Mlp activation(Activation activation) {
+        if (activation == null) {
+            throw new IllegalArgumentException("Mlp.activation needs an activation, such as Mlp.Activation.RELU.");
         }
-        return with(Activation.MAXOUT, k);
+        return with(s -> s.activation = activation);
+    }
+
+    public Activation activation() {
+        return spec.activation;
     }
 
     /** Batch norm between each hidden Dense and its activation (the lecture's advice for sigmoid). */
     public Mlp batchNorm() {
-        return new Mlp(new Spec(spec.widths, spec.activation, spec.alphaOrK, BN_BEFORE, spec.dropout, spec.convention, spec.init, spec.seed));
+        return batchNorm(BatchNormPlacement.BEFORE_ACTIVATION);
     }
 
     /** Batch norm after each hidden activation instead. */
     public Mlp batchNormAfterActivation() {
-        return new Mlp(new Spec(spec.widths, spec.activation, spec.alphaOrK, BN_AFTER, spec.dropout, spec.convention, spec.init, spec.seed));
+        return batchNorm(BatchNormPlacement.AFTER_ACTIVATION);
+    }
+
+    public Mlp batchNorm(BatchNormPlacement placement) {
+        if (placement == null) {
+            throw new IllegalArgumentException("Mlp.batchNorm needs a placement, such as Mlp.BatchNormPlacement.NONE.");
+        }
+        return with(s -> s.batchNorm = placement);
+    }
+
+    public BatchNormPlacement batchNormPlacement() {
+        return spec.batchNorm;
     }
 
     /** Inverted dropout with probability p after each hidden activation. */
@@ -113,16 +173,19 @@ public final class Mlp extends Sequential {
 
     public Mlp dropout(double p, Dropout.Convention convention) {
         new Dropout(p, 0, convention); // validates p
-        return new Mlp(new Spec(spec.widths, spec.activation, spec.alphaOrK, spec.batchNorm, p, convention, spec.init, spec.seed));
+        return with(s -> {
+            s.dropout = p;
+            s.convention = convention;
+        });
     }
 
     /** The weight initializer for every Dense (and Maxout) layer. */
     public Mlp init(Initializer init) {
-        return new Mlp(new Spec(spec.widths, spec.activation, spec.alphaOrK, spec.batchNorm, spec.dropout, spec.convention, init, spec.seed));
+        return with(s -> s.init = init);
     }
 
     public Mlp seed(long seed) {
-        return new Mlp(new Spec(spec.widths, spec.activation, spec.alphaOrK, spec.batchNorm, spec.dropout, spec.convention, spec.init, seed));
+        return with(s -> s.seed = seed);
     }
 
     public long seed() {
@@ -151,19 +214,20 @@ public final class Mlp extends Sequential {
         int[] w = s.widths;
         for (int i = 0; i + 2 < w.length; i++) {
             int in = w[i], out = w[i + 1];
+            // Layers built here leave their seeds out of toString: the Mlp's seed determines them.
             if (s.activation == Activation.MAXOUT) {
-                layers.add(new Maxout(in, out, (int) s.alphaOrK, init, seeds.nextLong()));
-                if (s.batchNorm != NO_BN) layers.add(Layers.batchNorm(out));
+                layers.add(new Maxout(in, out, s.maxoutPieces, init, seeds.nextLong(), false));
+                if (s.batchNorm != BatchNormPlacement.NONE) layers.add(Layers.batchNorm(out));
             } else {
-                layers.add(new Dense(in, out, init, seeds.nextLong()));
-                if (s.batchNorm == BN_BEFORE) layers.add(Layers.batchNorm(out));
+                layers.add(new Dense(in, out, init, seeds.nextLong(), false));
+                if (s.batchNorm == BatchNormPlacement.BEFORE_ACTIVATION) layers.add(Layers.batchNorm(out));
                 layers.add(activation(s, out));
-                if (s.batchNorm == BN_AFTER) layers.add(Layers.batchNorm(out));
+                if (s.batchNorm == BatchNormPlacement.AFTER_ACTIVATION) layers.add(Layers.batchNorm(out));
             }
             long dropoutSeed = seeds.nextLong(); // drawn even without dropout, so adding it keeps the weights
-            if (s.dropout > 0) layers.add(new Dropout(s.dropout, dropoutSeed, s.convention));
+            if (s.dropout > 0) layers.add(new Dropout(s.dropout, dropoutSeed, s.convention, false));
         }
-        layers.add(new Dense(w[w.length - 2], w[w.length - 1], init, seeds.nextLong()));
+        layers.add(new Dense(w[w.length - 2], w[w.length - 1], init, seeds.nextLong(), false));
         return layers;
     }
 
@@ -172,7 +236,7 @@ public final class Mlp extends Sequential {
             case RELU -> Layers.relu();
             case SIGMOID -> Layers.sigmoid();
             case TANH -> Layers.tanh();
-            case LEAKY_RELU -> Layers.leakyRelu(s.alphaOrK);
+            case LEAKY_RELU -> Layers.leakyRelu(s.leakyAlpha);
             case PRELU -> Layers.prelu();
             case PRELU_PER_NEURON -> Layers.prelu(width);
             case MAXOUT -> throw new AssertionError("Maxout replaces the Dense layer");
@@ -180,8 +244,8 @@ public final class Mlp extends Sequential {
     }
 
     @Override
-    public int inputWidth() {
-        return spec.widths[0];
+    public OptionalInt inputWidth() {
+        return OptionalInt.of(spec.widths[0]);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package descent.nn;
 
+import descent.base.Check;
 import descent.tensor.Matrix;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Parametric ReLU: a leaky ReLU whose negative slope α is learned, one α shared by the layer or one per neuron.
@@ -34,10 +36,7 @@ public final class PReLU implements Layer {
 
     /** {@code width} 0 shares one α across all neurons; otherwise one α per neuron of that width. */
     public PReLU(int width) {
-        if (width < 0) {
-            throw new IllegalArgumentException("Invalid PReLU width: " + width + "; expected 0 (one shared α) or the number of neurons.");
-        }
-        this.width = width;
+        this.width = Check.atLeast("PReLU width", width, 0, "0 for one shared α, or the number of neurons");
         this.alpha = new Parameter("alpha", Matrix.zeros(1, Math.max(1, width)).fill(INITIAL_ALPHA), false);
     }
 
@@ -47,7 +46,7 @@ public final class PReLU implements Layer {
 
     @Override
     public Matrix forward(Matrix x) {
-        if (width > 0) Checks.width(this, width, x);
+        if (width > 0) LayerChecks.width(this, width, x);
         this.x = x;
         y = Matrix.reuse(y, x.rows(), x.cols());
         double[] in = x.data(), out = y.data();
@@ -58,8 +57,8 @@ public final class PReLU implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        Checks.forwardFirst(this, x);
-        Checks.gradientShape(this, y, dy);
+        LayerChecks.forwardFirst(this, x);
+        LayerChecks.gradientShape(this, y, dy);
         dx = Matrix.reuse(dx, dy.rows(), dy.cols());
         double[] g = dy.data(), in = x.data(), out = dx.data(), da = alpha.grad().fill(0).data();
         int c = x.cols();
@@ -83,6 +82,12 @@ public final class PReLU implements Layer {
     /** The learned slopes: 1×1 when shared, 1×width otherwise (live). */
     public Matrix alpha() {
         return alpha.value();
+    }
+
+    /** Per-neuron slopes fix the width; one shared slope takes any. */
+    @Override
+    public OptionalInt inputWidth() {
+        return width > 0 ? OptionalInt.of(width) : OptionalInt.empty();
     }
 
     @Override

@@ -9,30 +9,41 @@ import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 /**
  * The file format of {@link Sequential#save} and {@link Sequential#load}: named tensors of doubles, simple enough
  * to read from numpy with {@code np.frombuffer(..., '>f8')}. All integers and doubles are big-endian.
  *
  * <pre>
- *   magic     8 bytes   "DESCENTP"
- *   version   int32     1
- *   count     int32     number of tensors
- *   count ×   name      uint16 byte length, then the name in UTF-8 (e.g. "0.W", "1.runningMean")
- *             rows      int32
- *             cols      int32
- *   count ×   values    rows·cols IEEE-754 float64, row-major, in the order of the headers
+ *   magic       8 bytes   "DESCENTP"
+ *   version     int32     2
+ *   count       int32     number of tensors
+ *   count ×     name      uint16 byte length, then the name in UTF-8 (e.g. "0.W", "1.runningMean")
+ *               rows      int32
+ *               cols      int32
+ *   headerCrc   uint32    CRC-32 of every byte above
+ *   count ×     values    rows·cols IEEE-754 float64, row-major, in the order of the headers
+ *   valuesCrc   uint32    CRC-32 of the values
  *   (end of file: trailing bytes are an error)
  * </pre>
  *
- * Reading is all or nothing: the whole file is parsed and checked against the model (names, order, shapes,
- * length) into fresh arrays, and only then copied into the model's matrices.
+ * Every write has a checking read. Saving refuses non-finite values (naming the tensor, row and column) and writes
+ * to a temporary file that is then moved over the target, so a failed save leaves an older file intact. Reading
+ * checks the magic, the version, both checksums (CRC-32 detects every error of up to 32 consecutive bits, so any
+ * one damaged byte), the shapes and that every value is finite. The header has its own checksum so that a damaged
+ * shape is reported as damaged, and a file cut short as truncated. Loading into a model is all or nothing: the file
+ * is parsed into fresh arrays and checked against the model (names, order, shapes) before anything is copied.
  *
  * <pre>{@code
  * import java.nio.file.*;
@@ -41,17 +52,57 @@ import java.util.Map;
  * net.save(file);
  * ParameterFile.read(file).keySet()    // [0.W, 0.b, 2.W, 2.b]: layer index, tensor name
  * }</pre>
+ *
+ * Version 1 (descent before this format had checksums) is refused with a hint to save the model again.
  */
 public final class ParameterFile {
     /** The first 8 bytes of every file. */
     public static final String MAGIC = "DESCENTP";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** More tensors than any model descent builds; a larger count means a damaged header. */
+    private static final int MAX_TENSORS = 100_000;
 
     private ParameterFile() {
     }
 
-    /** Writes the tensors, in map order. */
+    /**
+     * Writes the tensors, in map order. Throws, naming the tensor and position, if any value is NaN or infinite:
+     * such a model cannot be used, so it is not saved. The file appears whole or not at all.
+     */
     public static void write(Path file, Map<String, Matrix> tensors) {
+        for (Map.Entry<String, Matrix> e : tensors.entrySet()) {
+            Matrix m = e.getValue();
+            int bad = m.firstNonFinite();
+            if (bad >= 0) {
+                throw new IllegalArgumentException("Cannot save " + e.getKey() + ": it holds " + m.data()[bad] + " at row "
+                        + bad / m.cols() + ", column " + bad % m.cols() + ". A model with non-finite values cannot be used;"
+                        + " the training diverged: reload an earlier save or retrain (a smaller learning rate, or check the data for NaN).");
+            }
+        }
+        byte[] bytes = encode(tensors);
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, file.getFileName() + ".", ".part");
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the write already failed; that is the error to report
+                }
+            }
+            throw ioError("write parameters to", file, e);
+        }
+    }
+
+    private static byte[] encode(Map<String, Matrix> tensors) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
@@ -64,28 +115,53 @@ public final class ParameterFile {
                 out.writeInt(e.getValue().rows());
                 out.writeInt(e.getValue().cols());
             }
+            out.flush();
+            out.writeInt((int) crc(bytes.toByteArray(), 0, bytes.size()));
+            int valuesStart = bytes.size();
             for (Matrix m : tensors.values()) {
                 for (double v : m.data()) out.writeDouble(v);
             }
+            out.flush();
+            out.writeInt((int) crc(bytes.toByteArray(), valuesStart, bytes.size() - valuesStart));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
-        try {
-            Files.write(file, bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write parameters to " + file + ": " + e.getMessage(), e);
-        }
+        return bytes.toByteArray();
     }
 
-    /** Reads every tensor of a file, checking its structure. */
+    private static long crc(byte[] b, int offset, int length) {
+        CRC32 c = new CRC32();
+        c.update(b, offset, length);
+        return c.getValue();
+    }
+
+    /** An I/O failure with its cause kept, and a hint for the common ones (a missing file or folder, no permission). */
+    private static UncheckedIOException ioError(String what, Path file, IOException e) {
+        String hint;
+        Path parent = file.toAbsolutePath().getParent();
+        if (e instanceof NoSuchFileException) {
+            hint = parent != null && !Files.isDirectory(parent)
+                    ? "the folder " + parent + " does not exist; create it first with Files.createDirectories(" + "Path.of(\"" + parent + "\"))."
+                    : "no such file. Check the path (relative paths start at " + Path.of("").toAbsolutePath() + ")"
+                    + (what.startsWith("read") ? "; net.save(path) writes one." : ".");
+        } else if (e instanceof AccessDeniedException) {
+            hint = "permission denied; choose a file you may " + (what.startsWith("read") ? "read." : "write.");
+        } else {
+            hint = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        return new UncheckedIOException("Cannot " + what + " " + file + ": " + hint, e);
+    }
+
+    /** Reads every tensor of a file, checking its structure, checksums and values. */
     public static Map<String, Matrix> read(Path file) {
         byte[] all;
         try {
             all = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read parameters from " + file + ": " + e.getMessage(), e);
+            throw ioError("read parameters from", file, e);
         }
         ByteBuffer in = ByteBuffer.wrap(all);
+        String damaged = "; the file is damaged (changed after it was written). Save the model again, or use another copy.";
         try {
             byte[] magic = new byte[MAGIC.length()];
             in.get(magic);
@@ -94,13 +170,17 @@ public final class ParameterFile {
                         + MAGIC + "\". Was it written by Sequential.save?");
             }
             int version = in.getInt();
+            if (version == 1) {
+                throw new IllegalArgumentException(file + " has format version 1, written by an older descent without "
+                        + "checksums; this descent reads version " + VERSION + ". Load it with the older descent and save it again.");
+            }
             if (version != VERSION) {
                 throw new IllegalArgumentException(file + " has format version " + version + " but this descent reads version "
-                        + VERSION + ".");
+                        + VERSION + "; it was written by a newer descent, or it is damaged.");
             }
             int count = in.getInt();
-            if (count < 0 || count > 100_000) {
-                throw new IllegalArgumentException(file + " claims " + count + " tensors; the file is damaged.");
+            if (count < 0 || count > MAX_TENSORS) {
+                throw new IllegalArgumentException(file + " claims " + count + " tensors" + damaged);
             }
             List<String> names = new ArrayList<>();
             List<int[]> shapes = new ArrayList<>();
@@ -108,29 +188,59 @@ public final class ParameterFile {
                 byte[] name = new byte[in.getShort() & 0xFFFF];
                 in.get(name);
                 names.add(new String(name, StandardCharsets.UTF_8));
-                int r = in.getInt(), c = in.getInt();
-                if (r <= 0 || c <= 0) {
-                    throw new IllegalArgumentException(file + ": tensor " + names.get(i) + " has shape " + r + "x" + c + "; the file is damaged.");
-                }
-                shapes.add(new int[]{r, c});
+                shapes.add(new int[]{in.getInt(), in.getInt()});
             }
-            long needed = 0;
-            for (int[] s : shapes) needed += 8L * s[0] * s[1];
+            int headerEnd = in.position();
+            long storedHeaderCrc = in.getInt() & 0xFFFFFFFFL;
+            if (storedHeaderCrc != crc(all, 0, headerEnd)) {
+                throw new IllegalArgumentException(file + ": the header's checksum does not match (stored "
+                        + hex(storedHeaderCrc) + ", computed " + hex(crc(all, 0, headerEnd)) + ")" + damaged);
+            }
+            long needed = 4;
+            for (int i = 0; i < count; i++) {
+                int r = shapes.get(i)[0], c = shapes.get(i)[1];
+                if (r <= 0 || c <= 0 || (long) r * c > Integer.MAX_VALUE / 8) {
+                    throw new IllegalArgumentException(file + ": tensor " + names.get(i) + " has shape " + r + "x" + c
+                            + " although its header checksum matches; the file is corrupt. Save the model again.");
+                }
+                needed += 8L * r * c;
+            }
             if (in.remaining() != needed) {
-                throw new IllegalArgumentException(file + " should hold " + needed + " bytes of values after its header but has "
-                        + in.remaining() + (in.remaining() < needed ? "; the file is truncated." : "; it has trailing bytes."));
+                throw new IllegalArgumentException(file + " should hold " + needed + " bytes of values and checksum after its header but has "
+                        + in.remaining() + (in.remaining() < needed ? "; the file is truncated (an interrupted copy or download?)."
+                        : "; it has trailing bytes" + damaged));
+            }
+            int valuesStart = in.position();
+            long storedValuesCrc = all.length < 4 ? 0 : ByteBuffer.wrap(all, all.length - 4, 4).getInt() & 0xFFFFFFFFL;
+            long valuesCrc = crc(all, valuesStart, all.length - 4 - valuesStart);
+            if (storedValuesCrc != valuesCrc) {
+                throw new IllegalArgumentException(file + ": the values' checksum does not match (stored " + hex(storedValuesCrc)
+                        + ", computed " + hex(valuesCrc) + ")" + damaged);
             }
             Map<String, Matrix> result = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
                 Matrix m = Matrix.zeros(shapes.get(i)[0], shapes.get(i)[1]);
                 double[] d = m.data();
                 for (int j = 0; j < d.length; j++) d[j] = in.getDouble();
-                result.put(names.get(i), m);
+                int bad = m.firstNonFinite();
+                if (bad >= 0) {
+                    throw new IllegalArgumentException(file + ": tensor " + names.get(i) + " holds " + d[bad] + " at row "
+                            + bad / m.cols() + ", column " + bad % m.cols() + "; a saved model must be finite (descent refuses"
+                            + " to save such a model, so another program wrote this file).");
+                }
+                if (result.put(names.get(i), m) != null) {
+                    throw new IllegalArgumentException(file + " holds the tensor " + names.get(i) + " twice; the file is corrupt.");
+                }
             }
             return result;
         } catch (BufferUnderflowException e) {
-            throw new IllegalArgumentException(file + " ends after " + all.length + " bytes, inside its header; the file is truncated.");
+            throw new IllegalArgumentException(file + " ends after " + all.length + " bytes, inside its header; the file is truncated"
+                    + " or its header is damaged. Save the model again, or use another copy.");
         }
+    }
+
+    private static String hex(long crc) {
+        return String.format("%08x", crc);
     }
 
     /**

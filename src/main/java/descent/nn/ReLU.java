@@ -30,8 +30,8 @@ public final class ReLU implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        Checks.forwardFirst(this, y);
-        Checks.gradientShape(this, y, dy);
+        LayerChecks.forwardFirst(this, y);
+        LayerChecks.gradientShape(this, y, dy);
         dx = Matrix.reuse(dx, dy.rows(), dy.cols());
         // y > 0 exactly where x > 0, so the output doubles as the mask.
         double[] g = dy.data(), o = y.data(), out = dx.data();

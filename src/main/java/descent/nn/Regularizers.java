@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Check;
 /**
  * Short factories for regularizers; each applies to weights only unless {@code withBiases()} is called.
  *
@@ -26,10 +27,6 @@ public final class Regularizers {
     }
 
     static double strength(double lambda) {
-        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
-            throw new IllegalArgumentException("Invalid regularization strength λ: " + lambda
-                    + "; expected a finite number >= 0, typically 1e-5 to 1e-2.");
-        }
-        return lambda;
+        return Check.nonNegative("regularization strength λ", lambda, "typically 1e-5 to 1e-2");
     }
 }

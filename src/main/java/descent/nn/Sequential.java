@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Layers applied one after another; backward runs them in reverse.
@@ -22,7 +23,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * var net = Sequential.of(Layers.dense(2, 16, 1), Layers.relu(), Layers.dense(16, 2, 2));
- * net;                         // Sequential[Dense(2, 16), ReLU, Dense(16, 2)]
+ * net;                         // Sequential[Dense(2, 16, seed=1), ReLU, Dense(16, 2, seed=2)]
  * net.parameterCount();        // 82
  * net.summary();               // index, layer, output, params
  * net.predict(Matrix.of(new double[][]{{0.5, -0.5}}));   // evaluation-mode outputs, copied: Matrix(1x2)[[0.0195611, -0.455702]]
@@ -54,8 +55,10 @@ public class Sequential implements Layer {
         return new Sequential(new ArrayList<>(layers));
     }
 
+    /** Outputs for a batch; throws, naming the row and column, if the input holds NaN or an infinity. */
     @Override
     public Matrix forward(Matrix x) {
+        LayerChecks.finite(getClass().getSimpleName() + " input", x, "remove or impute non-finite values first (missing values in the data?)");
         Matrix h = x;
         for (int i = 0; i < layers.size(); i++) {
             h = layers.get(i).forward(h);
@@ -79,15 +82,40 @@ public class Sequential implements Layer {
         layers.get(0).backwardParameters(g);
     }
 
-    /** Evaluation-mode outputs for x, copied; the training/evaluation mode is restored afterwards. */
+    /**
+     * Evaluation-mode outputs for x, copied; the training/evaluation mode is restored afterwards. Throws, naming the
+     * row and column, on a non-finite input, and on a NaN output (naming the first non-finite parameter, if any).
+     * An output that overflows to ±Infinity from finite weights is returned as it is: its argmax is still defined.
+     */
     public Matrix predict(Matrix x) {
         boolean was = training;
         setTraining(false);
         try {
-            return forward(x).copy();
+            Matrix y = forward(x);
+            int bad = y.firstNonFinite();
+            if (bad >= 0) {
+                String broken = brokenTensor();
+                if (broken != null || Double.isNaN(y.data()[bad])) {
+                    throw new ArithmeticException(getClass().getSimpleName() + " output is " + y.data()[bad] + " at row " + bad / y.cols()
+                            + ", column " + bad % y.cols() + " although the input is finite" + (broken != null
+                            ? "; the model itself is broken: " + broken + " (a diverged training run? reload a saved model or retrain with"
+                            + " a smaller learning rate)." : "; the values overflowed: scale the features, e.g. with Scaling, or use smaller weights."));
+                }
+            }
+            return y.copy();
         } finally {
             setTraining(was);
         }
+    }
+
+    /** "0.W holds NaN at row 1, column 2" for the first parameter or buffer that is not finite, else null. */
+    private String brokenTensor() {
+        for (Map.Entry<String, Matrix> e : stateTensors().entrySet()) {
+            Matrix m = e.getValue();
+            int b = m.firstNonFinite();
+            if (b >= 0) return e.getKey() + " holds " + m.data()[b] + " at row " + b / m.cols() + ", column " + b % m.cols();
+        }
+        return null;
     }
 
     /** The output of layer i from the last forward (live buffer), or null before any forward. */
@@ -175,25 +203,24 @@ public class Sequential implements Layer {
         return w;
     }
 
-    /** The input width the first layer that fixes one expects, or -1 if none does. */
-    public int inputWidth() {
+    /** The input width the first layer that fixes one expects (each layer is asked), or empty if none does. */
+    @Override
+    public OptionalInt inputWidth() {
         for (Layer l : layers) {
-            if (l instanceof Dense d) return d.in();
-            if (l instanceof Maxout m) return m.weights().rows();
-            if (l instanceof BatchNorm b) return b.gamma().cols();
-            if (l instanceof PReLU p && p.alpha().cols() > 1) return p.alpha().cols();
-            if (l instanceof Sequential s && s.inputWidth() > 0) return s.inputWidth();
+            OptionalInt w = l.inputWidth();
+            if (w.isPresent()) return w;
         }
-        return -1;
+        return OptionalInt.empty();
     }
 
     /** One row per layer: index, layer, output shape (N = batch size), number of parameters. */
     public Table summary() {
-        int w = inputWidth();
-        if (w < 0) {
-            throw new IllegalStateException("Cannot infer the input width of " + this + "; use summary(inputWidth).");
+        OptionalInt w = inputWidth();
+        if (w.isEmpty()) {
+            throw new IllegalStateException("Cannot infer the input width of " + this + ": no layer declares one"
+                    + " (Layer.inputWidth()); use summary(inputWidth).");
         }
-        return summary(w);
+        return summary(w.getAsInt());
     }
 
     public Table summary(int inputWidth) {
@@ -213,14 +240,18 @@ public class Sequential implements Layer {
         return Table.create(getClass().getSimpleName() + " (" + parameterCount() + " parameters)", index, layer, output, params);
     }
 
-    /** Writes all parameters and buffers to a file in the format of {@link ParameterFile}. */
+    /**
+     * Writes all parameters and buffers (batch norm's running statistics, dropout's generator state) to a file in
+     * the format of {@link ParameterFile}, with checksums. Refuses a model holding NaN or an infinity, naming it.
+     */
     public void save(Path file) {
         ParameterFile.write(file, stateTensors());
     }
 
     /**
      * Reads parameters and buffers saved from a model of the same architecture. The whole file is read and checked
-     * (magic, version, names, shapes, length) before anything is assigned: on error the model is unchanged.
+     * (magic, version, checksums, names, shapes, length, finite values) before anything is assigned: on error the
+     * model is unchanged.
      */
     public void load(Path file) {
         ParameterFile.readInto(file, stateTensors());

@@ -46,8 +46,8 @@ public final class Softmax implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        Checks.forwardFirst(this, y);
-        Checks.gradientShape(this, y, dy);
+        LayerChecks.forwardFirst(this, y);
+        LayerChecks.gradientShape(this, y, dy);
         dx = Matrix.reuse(dx, dy.rows(), dy.cols());
         int c = y.cols();
         double[] g = dy.data(), s = y.data(), out = dx.data();

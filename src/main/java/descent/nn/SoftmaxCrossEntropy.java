@@ -51,13 +51,13 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     @Override
     public Matrix backward() {
-        Checks.forwardFirst(this, grad);
+        LayerChecks.forwardFirst(this, grad);
         return grad;
     }
 
     /** The softmax probabilities of the last forward (live buffer). */
     public Matrix probabilities() {
-        Checks.forwardFirst(this, p);
+        LayerChecks.forwardFirst(this, p);
         return p;
     }
 

@@ -97,7 +97,7 @@ public final class Trainer {
     }
 
     private static void checkData(Sequential model, Dataset d, String role) {
-        int in = model.inputWidth();
+        int in = model.inputWidth().orElse(-1);
         if (in > 0 && in != d.features()) {
             throw new IllegalArgumentException(model.layer(0) + " expects input width " + in + " but got " + d.features()
                     + "; did you leave the label column in x?");

@@ -6,7 +6,6 @@ import descent.data.Splits;
 import descent.fn.Gradients;
 import descent.fn.Vec;
 import descent.nn.Initializers;
-import descent.nn.Mlp;
 import descent.optim.Optimizers;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -54,7 +53,7 @@ class ClassificationExperimentsTest {
     @Test
     void threeSetupsFromTheSameWeights() {
         var split = Splits.trainTest(Datasets.blobs(120, 2, 0.3, 5), 0.25, 1);
-        var c = LossComparison.run(split.train(), split.test(), Mlp.of(2, 8, 2).seed(2), Optimizers.sgd(0.5), 10, 15, 3);
+        var c = LossComparison.run(new NetSetup(1, 8, Optimizers.sgd(0.5), 10, 15, 2), split.train(), split.test());
         Table t = c.table();
         assertEquals(List.of("setup", "loss", "trainLoss", "trainAccuracy", "testAccuracy", "epochTo90", "divergedAt"), t.columnNames());
         assertEquals(LossComparison.SETUPS, t.stringColumn("setup").asList());
@@ -63,7 +62,7 @@ class ClassificationExperimentsTest {
         assertEquals(3 * 15, c.epochs().rowCount());
         assertEquals("Softmax", c.models().get(1).layer(c.models().get(1).size() - 1).toString());
         // same seeds, same numbers
-        var again = LossComparison.run(split.train(), split.test(), Mlp.of(2, 8, 2).seed(2), Optimizers.sgd(0.5), 10, 15, 3);
+        var again = LossComparison.run(new NetSetup(1, 8, Optimizers.sgd(0.5), 10, 15, 2), split.train(), split.test());
         assertEquals(t.toString(), again.table().toString());
     }
 
@@ -71,8 +70,8 @@ class ClassificationExperimentsTest {
     void fromAConfidentStartCrossEntropyTrainsAndMseStalls() {
         // weights with std 1 give large scores: many spiral points start confidently wrong, on MSE's plateau
         var split = Splits.trainTest(Datasets.spirals(200, 0.05, 1), 0.25, 2);
-        var c = LossComparison.run(split.train(), split.test(), Mlp.of(2, 32, 32, 2).init(Initializers.normal(1.0)).seed(1),
-                Optimizers.sgd(0.1), 32, 40, 7);
+        var setup = new NetSetup(2, 32, Optimizers.sgd(0.1), 32, 40, 1).withInit(Initializers.normal(1.0));
+        var c = LossComparison.run(setup, split.train(), split.test());
         Table t = c.table();
         double regression = t.doubleColumn("trainAccuracy").get(0), mse = t.doubleColumn("trainAccuracy").get(1),
                 ce = t.doubleColumn("trainAccuracy").get(2);
@@ -82,7 +81,7 @@ class ClassificationExperimentsTest {
     @Test
     void aDivergingSetupIsReportedNotThrown() {
         var split = Splits.trainTest(Datasets.blobs(120, 2, 0.3, 5), 0.25, 1);
-        var c = LossComparison.run(split.train(), split.test(), Mlp.of(2, 64, 64, 2).seed(2), Optimizers.sgd(50), 10, 5, 3);
+        var c = LossComparison.run(new NetSetup(2, 64, Optimizers.sgd(50), 10, 5, 3), split.train(), split.test());
         assertTrue(c.table().stringColumn("divergedAt").get(0).startsWith("iteration "), c.table().toString());
     }
 }

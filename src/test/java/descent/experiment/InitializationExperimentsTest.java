@@ -52,10 +52,11 @@ class InitializationExperimentsTest {
     @Test
     void reluFamilyOnTheSameData() {
         var split = Splits.trainTest(Datasets.moons(120, 0.1, 2), 0.25, 1);
-        var c = ActivationComparison.run(split.train(), split.test(), new int[] {2, 8, 8, 2}, 2, Optimizers.adam(0.02), 16, 20, 1);
+        var c = ActivationComparison.run(new NetSetup(2, 8, Optimizers.adam(0.02), 16, 20, 1), split.train(), split.test(), 2);
         Table t = c.table();
         assertEquals(List.of("activation", "parameters", "trainLoss", "trainAccuracy", "testAccuracy", "learnedAlpha"), t.columnNames());
-        assertEquals(ActivationComparison.NAMES, t.stringColumn("activation").asList());
+        assertEquals(List.of("ReLU", "LeakyReLU(0.01)", "PReLU", "Maxout"), t.stringColumn("activation").asList());
+        assertEquals(ActivationComparison.ACTIVATIONS, c.models().stream().map(Mlp::activation).toList());
         // Dense: 2·8+8 + 8·8+8 + 8·2+2 = 114; PReLU adds 2 slopes; Maxout(k=2) doubles the hidden pieces: 48 + 144 + 18
         assertEquals(List.of(114, 114, 116, 210), t.intColumn("parameters").asList());
         assertNotEquals(0.25, t.doubleColumn("learnedAlpha").get(2), "PReLU's α moved from its start");
@@ -66,7 +67,7 @@ class InitializationExperimentsTest {
     @Test
     void tinyWeightsDoNotLearn() {
         var split = Splits.trainTest(Datasets.blobs(300, 3, 0.3, 4), 0.25, 1);
-        InitComparison c = InitComparison.run(split.train(), split.test(), 150, 1, Initializers.normal(0.01), Initializers.he());
+        InitComparison c = InitComparison.run(InitComparison.bookSetup(), split.train(), split.test(), 150, Initializers.normal(0.01), Initializers.he());
         Table t = c.table();
         assertEquals(List.of("init", "firstLoss", "finalLoss", "testAccuracy"), t.columnNames());
         Approx.assertClose(Math.log(3), t.doubleColumn("finalLoss").get(0), 1e-3, "std 0.01 stays at ln 3");

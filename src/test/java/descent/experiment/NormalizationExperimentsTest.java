@@ -67,7 +67,7 @@ class NormalizationExperimentsTest {
     @Test
     void batchNormLearnsWhereThePlainNetworkCannot() {
         var train = Datasets.blobs(300, 3, 0.3, 4);
-        BatchNormSweep s = BatchNormSweep.run(train, new double[] {0.01}, 20, 1);
+        BatchNormSweep s = BatchNormSweep.run(BatchNormSweep.bookSetup(), train, 0.01);
         Table t = s.table();
         assertEquals(List.of("scale", "plainAccuracy", "batchNormAccuracy", "plainDivergedAt", "batchNormDivergedAt"), t.columnNames());
         double plain = t.doubleColumn("plainAccuracy").get(0), bn = t.doubleColumn("batchNormAccuracy").get(0);

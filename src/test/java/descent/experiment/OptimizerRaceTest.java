@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OptimizerRaceTest {
     static final Dataset DATA = Datasets.blobs(400, 4, 0.3, 5);
-    static final OptimizerRace SMALL = new OptimizerRace(List.of(16, 16), 32, 150, 1, 2);
+    static final OptimizerRace SMALL = new OptimizerRace(new NetSetup(2, 16, Optimizers.sgd(0.01), 32, 1, 1), 150, 2);
 
     @Test
     void adamBeatsSgdAfterTheSameNumberOfUpdates() {
@@ -63,6 +63,7 @@ class OptimizerRaceTest {
     void badInputIsNamed() {
         var e = assertThrows(IllegalArgumentException.class, () -> SMALL.withIterations(0));
         assertTrue(e.getMessage().contains("iterations: 0"), e.getMessage());
+        assertEquals("OptimizerRace(2x16 ReLU, batchSize=32, iterations=150, seed=1, threads=2)", SMALL.toString());
         assertThrows(IllegalArgumentException.class, () -> SMALL.run(DATA, DATA));
     }
 }

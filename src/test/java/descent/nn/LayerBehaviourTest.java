@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import static descent.nn.BackpropChecks.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +56,7 @@ class LayerBehaviourTest {
     @Test
     void denseRejectsTheWrongInputWidthWithAHint() {
         var e = assertThrows(IllegalArgumentException.class, () -> Layers.dense(2, 16, 1).forward(Matrix.zeros(5, 3)));
-        assertEquals("Dense(2, 16) expects input width 2 but got 3; did you leave the label column in x?", e.getMessage());
+        assertEquals("Dense(2, 16, seed=1) expects input width 2 but got 3; did you leave the label column in x?", e.getMessage());
         assertTrue(e.getMessage().contains("did you leave the label column in x?"), e.getMessage());
     }
 
@@ -118,7 +119,7 @@ class LayerBehaviourTest {
         assertEquals(3.0 * 0.8, bookSum / n, 3 * 0.005, "E[y_train] = x·(1 − p)");
         book.setTraining(false);
         Approx.assertClose(3.0 * 0.8, book.forward(x).data()[5], Approx.EXACT, "book: evaluation scales by 1 − p");
-        assertEquals("Dropout(0.2, scaleAtTest)", book.toString());
+        assertEquals("Dropout(0.2, scaleAtTest, seed=7)", book.toString());
     }
 
     @Test
@@ -213,12 +214,13 @@ class LayerBehaviourTest {
 
     @Test
     void toStringsReadLikeTheSpec() {
-        assertEquals("Dense(784, 100)", Layers.dense(784, 100, 1).toString());
+        assertEquals("Dense(784, 100, seed=1)", Layers.dense(784, 100, 1).toString());
+        assertNotEquals(Layers.dense(784, 100, 1).toString(), Layers.dense(784, 100, 2).toString(), "the seed tells them apart");
         assertEquals("LeakyReLU(0.01)", Layers.leakyRelu(0.01).toString());
         assertEquals("PReLU(shared)", Layers.prelu().toString());
         assertEquals("PReLU(100)", Layers.prelu(100).toString());
-        assertEquals("Maxout(784, 100, k=2)", Layers.maxout(784, 100, 2, 1).toString());
-        assertEquals("Dropout(0.2)", Layers.dropout(0.2, 1).toString());
+        assertEquals("Maxout(784, 100, k=2, seed=1)", Layers.maxout(784, 100, 2, 1).toString());
+        assertEquals("Dropout(0.2, seed=1)", Layers.dropout(0.2, 1).toString());
         assertEquals("Sigmoid", Layers.sigmoid().toString());
     }
 }

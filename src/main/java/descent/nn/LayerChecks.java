@@ -2,9 +2,13 @@ package descent.nn;
 
 import descent.tensor.Matrix;
 
-/** The error messages layers share, so each says the same thing the same way. */
-final class Checks {
-    private Checks() {
+/**
+ * The layer protocol's messages, shared so each layer says the same thing the same way: the input width, backward
+ * before forward, the gradient's shape, a non-finite input. Argument checks (a width >= 1, a probability) use
+ * {@link descent.base.Check}.
+ */
+final class LayerChecks {
+    private LayerChecks() {
     }
 
     static void width(Object layer, int expected, Matrix x) {
@@ -27,10 +31,12 @@ final class Checks {
         }
     }
 
-    static int positive(String what, int n) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("Invalid " + what + ": " + n + "; expected at least 1.");
+    /** Throws if m holds NaN or an infinity, naming the first one's row and column. */
+    static void finite(String what, Matrix m, String hint) {
+        int bad = m.firstNonFinite();
+        if (bad >= 0) {
+            throw new IllegalArgumentException(what + " has " + m.data()[bad] + " at row " + bad / m.cols() + ", column "
+                    + bad % m.cols() + "; " + hint);
         }
-        return n;
     }
 }
