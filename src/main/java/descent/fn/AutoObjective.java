@@ -16,14 +16,14 @@ record AutoObjective(String name, int dim, Function<Var[], Var> f) implements Ob
         name = name == null ? "f" : name;
     }
 
-    private Var[] inputs(Vec x) {
+    Var[] inputs(Vec x) {
         checkInput(x);
         Var[] in = new Var[dim];
         for (int i = 0; i < dim; i++) in[i] = Var.of(x.get(i));
         return in;
     }
 
-    private Var eval(Var[] in) {
+    Var eval(Var[] in) {
         Var out = f.apply(in);
         if (out == null) {
             throw new IllegalStateException("The lambda of " + name + " returned null; it must return a Var such as x.square().");

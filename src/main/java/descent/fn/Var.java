@@ -153,6 +153,11 @@ public final class Var {
         return order;
     }
 
+    // ---- read by AutoHessian, which differentiates this graph a second time -------------------------------------
+    String op()          { return op; }
+    Var[] inputs()       { return inputs; }
+    double local(int i)  { return local[i]; }
+
     /** {@code Var(12.0, grad=4.0, op=*)}; leaves show no op. */
     @Override
     public String toString() {

@@ -13,6 +13,9 @@ final class WithMinima implements Objective {
         this.minima = List.copyOf(minima);
     }
 
+    /** The wrapped objective (AutoHessian looks through the wrapper). */
+    Objective inner() { return f; }
+
     @Override public int dim() { return f.dim(); }
     @Override public double value(Vec x) { return f.value(x); }
     @Override public Vec gradient(Vec x) { return f.gradient(x); }

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JavadocExamplesTest {
     private static final Pattern EXAMPLE = Pattern.compile("<pre>\\{@code\\n(.*?)\\n \\* }</pre>", Pattern.DOTALL);
     private static final List<String> PACKAGES = List.of(
-            "fn", "optim", "schedule", "tensor", "nn", "data", "train", "experiment", "plot", "notebook");
+            "base", "fn", "optim", "schedule", "tensor", "nn", "data", "train", "landscape", "experiment", "plot", "notebook");
     /**
      * The imports both places where people type examples start with: JShell's DEFAULT start-up and JJava's notebook
      * initializer. (java.nio.file and java.util.stream are in JShell's only, so examples import them.)
