@@ -22,13 +22,19 @@ f.gradient(Vec.of(-7, 2))
 """),
 md("""
 Thirty updates. Each row is a point $x_t$, the value $f(x_t)$, the length of the gradient there and the learning
-rate of the next update. The first thirty rows are the numbers the book prints (`-7.0 2.0`, `-6.335
--1.7999999999999998`, …), digit for digit.
+rate of the next update. Numbers show with four significant digits; hover over one to see its exact value.
 """),
 code("""
 var sgd = Optimizers.sgd(0.95);
 var path = sgd.minimize(f, Vec.of(-7, 2), 30);
 path.toTable()
+"""),
+md("""
+Every digit, when you ask for it: `Tables.exact` prints each number as Python does, and the first thirty rows are
+the numbers the book prints (`-7.0 2.0`, `-6.335 -1.7999999999999998`, …), digit for digit.
+"""),
+code("""
+Tables.exact(path.toTable())
 """),
 md("""
 The picture: $y$ jumps from one side of the valley to the other (the gradient is steep across it) while $x$ creeps

@@ -36,12 +36,13 @@ md(r"""
 
 $$W \leftarrow W - \eta \frac{\partial L}{\partial W}$$
 
-Thirty steps with $\eta = 0.95$ from $(-7, 2)$. The table's first rows are the numbers the book prints
-(`-7.0 2.0`, `-6.335 -1.7999999999999998`, `-5.733175 1.6199999999999997`, …) digit for digit.
+Thirty steps with $\eta = 0.95$ from $(-7, 2)$. Asked for every digit (`Tables.exact`), the table's first rows
+are the numbers the book prints (`-7.0 2.0`, `-6.335 -1.7999999999999998`, `-5.733175 1.6199999999999997`, …)
+digit for digit; a plain `sgd.toTable()` rounds them to four significant digits.
 """),
 code(r"""
 var sgd = Optimizers.sgd(0.95).minimize(f, start, 30);
-sgd.toTable()
+Tables.exact(sgd.toTable())
 """),
 code(r"""
 Plots.contour(f, sgd)

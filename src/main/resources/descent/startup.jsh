@@ -11,5 +11,6 @@ import descent.train.*;
 import descent.landscape.*;
 import descent.experiment.*;
 import descent.plot.*;
+import descent.notebook.Tables;
 import tech.tablesaw.api.*;
 import tech.tablesaw.plotly.components.Figure;

@@ -5,11 +5,11 @@ package descent.base;
  * expected and, where it helps, a hint.
  *
  * <pre>{@code
- * double lr = Check.positive("learning rate", lr, "typically between 1e-4 and 1");
- * Check.closedOpen("beta1", 1.0, 0, 1)   // Invalid beta1: 1.0; expected a number in [0, 1).
- * Check.atLeast("batch size", 0, 1)      // Invalid batch size: 0; expected a whole number >= 1.
- * Check.notNull("schedule", null, "use Schedules.constant() for a fixed learning rate")
- *                                        // Invalid schedule: null; expected a value, not null; use Schedules.constant() ...
+ * double lr = Check.positive("learning rate", 0.3, "typically between 1e-4 and 1");   // 0.3
+ * Check.closedOpen("beta1", 0.9, 0, 1);  // 0.9; with 1.0: Invalid beta1: 1.0; expected a number in [0, 1).
+ * Check.atLeast("batch size", 32, 1);    // 32;  with 0:   Invalid batch size: 0; expected a whole number >= 1.
+ * // with null: Invalid schedule: null; expected a value, not null; use Schedules.constant() for a fixed ...
+ * Check.notNull("schedule", Schedules.constant(), "use Schedules.constant() for a fixed learning rate");
  * }</pre>
  *
  * <pre>

@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
  *
  * <pre>{@code
  * List<Integer> squares = Parallel.map(4, i -> i * i);             // [0, 1, 4, 9]
- * List<History> runs = Parallel.map(seeds, seed -> train(seed));    // one result per item, in the list's order
+ * Parallel.map(List.of(1L, 2L, 3L), seed -> new Random(seed).nextInt(100))  // one result per item, in order
  * }</pre>
  *
  * <pre>

@@ -1,5 +1,6 @@
 package descent.data;
 
+import descent.base.Check;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -41,9 +42,7 @@ public final class Batches {
         if (n <= 0) {
             throw new IllegalArgumentException("Cannot make batches from " + n + " examples; the dataset is empty.");
         }
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("Invalid batch size: " + batchSize + "; expected at least 1, such as 100.");
-        }
+        Check.atLeast("batch size", batchSize, 1, "such as 100");
         this.n = n;
         this.batchSize = Math.min(batchSize, n);
         this.seed = seed;

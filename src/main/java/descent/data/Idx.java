@@ -1,5 +1,6 @@
 package descent.data;
 
+import descent.base.Check;
 import descent.tensor.Matrix;
 
 import java.io.EOFException;
@@ -161,10 +162,7 @@ public final class Idx {
     }
 
     private static void checkLimit(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("Invalid limit: " + limit + "; expected at least 1 (the number of items"
-                    + " to read), or Integer.MAX_VALUE for all.");
-        }
+        Check.atLeast("limit", limit, 1, "the number of items to read, or Integer.MAX_VALUE for all");
     }
 
     private static void checkMemory(Path file, int n, long values) {

@@ -1,5 +1,7 @@
 package descent.data;
 
+import descent.base.Format;
+import descent.base.Check;
 import descent.tensor.Matrix;
 
 import java.util.ArrayList;
@@ -81,9 +83,7 @@ final class Synthetic {
     }
 
     static Dataset blobs(int n, int k, double noise, long seed) {
-        if (k < 1 || k > 100) {
-            throw new IllegalArgumentException("Invalid number of blobs: " + k + "; expected between 1 and 100, such as 3.");
-        }
+        Check.that(k >= 1 && k <= 100, "number of blobs", k, "a whole number in [1, 100]", "such as 3");
         check("blobs", n, k, noise);
         Gen g = new Gen(n, seed);
         int[] sizes = sizes(n, k);
@@ -118,7 +118,7 @@ final class Synthetic {
     }
 
     private static String spec(String name, int n, double noise, long seed) {
-        return name + "(n=" + n + ", noise=" + noise + ", seed=" + seed + ")";
+        return name + "(n=" + n + ", noise=" + Format.repr(noise) + ", seed=" + seed + ")";
     }
 
     private static void check(String name, int n, int classes, double noise) {
@@ -126,10 +126,7 @@ final class Synthetic {
             throw new IllegalArgumentException("Invalid size for " + name + ": n=" + n + "; expected at least " + classes
                     + " (one example per class), such as 200.");
         }
-        if (!(noise >= 0) || Double.isInfinite(noise)) {
-            throw new IllegalArgumentException("Invalid noise for " + name + ": " + noise + "; expected a finite"
-                    + " standard deviation >= 0, such as 0.1.");
-        }
+        Check.nonNegative("noise for " + name, noise, "a standard deviation, such as 0.1");
     }
 
     /** Collects points, then shuffles them with the same seeded generator. */

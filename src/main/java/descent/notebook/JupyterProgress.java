@@ -1,5 +1,7 @@
 package descent.notebook;
 
+import descent.base.Escape;
+import descent.base.Check;
 import descent.train.EpochResult;
 import descent.train.History;
 import descent.train.Progress;
@@ -41,10 +43,8 @@ public final class JupyterProgress implements Progress {
     private boolean forceNext;
 
     public JupyterProgress(Display display, long intervalMillis) {
-        if (display == null) throw new IllegalArgumentException("JupyterProgress needs a display; got null.");
-        if (intervalMillis < 0) {
-            throw new IllegalArgumentException("Invalid update interval: " + intervalMillis + " ms; expected >= 0, such as 250.");
-        }
+        Check.notNull("display", display);
+        Check.that(intervalMillis >= 0, "update interval", intervalMillis + " ms", "a whole number of ms >= 0", "such as 250");
         this.display = display;
         this.intervalNanos = intervalMillis * 1_000_000L;
     }
@@ -75,7 +75,7 @@ public final class JupyterProgress implements Progress {
     @Override
     public void done(History history) {
         String text = history.toString();
-        String html = "<div style=\"font-family:monospace\">" + TableFormat.esc(text) + "</div>";
+        String html = "<div style=\"font-family:monospace\">" + Escape.html(text) + "</div>";
         if (id == null) id = display.show(html, text);
         else display.update(id, html, text);
         id = null;
@@ -91,7 +91,7 @@ public final class JupyterProgress implements Progress {
                 Double.isNaN(validation) ? "" : String.format(Locale.ROOT, " · val %.3f", validation));
         String html = String.format(Locale.ROOT,
                 "<div style=\"font-family:monospace\"><progress value=\"%d\" max=\"%d\" style=\"width:240px;vertical-align:middle\">"
-                        + "</progress> %s</div>", done, Math.max(1, total), TableFormat.esc(line));
+                        + "</progress> %s</div>", done, Math.max(1, total), Escape.html(line));
         String text = String.format(Locale.ROOT, "%3.0f%% %s", 100 * fraction, line);
         if (id == null) id = display.show(html, text);
         else display.update(id, html, text);

@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.base.Format;
 import descent.fn.Objective;
 import descent.fn.Vec;
 import descent.optim.Optimizer;
@@ -10,7 +11,6 @@ import tech.tablesaw.plotly.traces.Trace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 
@@ -99,9 +99,9 @@ public final class Animation {
         String firstTitle = null;
         for (int i = 0; i < values.length; i++) {
             Trajectory t = runs.get(i);
-            String label = String.format(Locale.ROOT, "%s", values[i]);
-            String title = String.format(Locale.ROOT, "%s: %s after %d steps: f = %.4g%s", f.name(), t.name(), t.size(),
-                    t.last().f(), t.diverged() ? " (diverged)" : "");
+            String label = Format.repr(values[i]);
+            String title = f.name() + ": " + t.name() + " after " + t.size() + " steps: f = " + Format.number(t.last().f())
+                    + (t.diverged() ? " (diverged)" : "");
             if (firstTitle == null) firstTitle = title;
             frames.add(Json.obj("name", label,
                     "data", List.of(Json.obj("x", t.coordinate(0), "y", t.coordinate(1), "name", t.name(),
@@ -115,7 +115,7 @@ public final class Animation {
 
     private static String[] hover(Trajectory t) {
         String[] text = new String[t.steps().size()];
-        for (int k = 0; k < text.length; k++) text[k] = String.format(Locale.ROOT, "step %d<br>f=%.6g", k, t.get(k).f());
+        for (int k = 0; k < text.length; k++) text[k] = "step " + k + "<br>f=" + Format.number(t.get(k).f(), 6);
         return text;
     }
 

@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.base.Format;
 import descent.fn.Objective;
 import descent.fn.Vec;
 import descent.optim.Step;
@@ -9,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Builds {@link Plots#contour}: a grid of f over a region, log-spaced levels, paths, starts and minima.
@@ -137,21 +137,13 @@ final class Contours {
         List<Step> steps = p.steps();
         String[] text = new String[steps.size()];
         for (int k = 0; k < text.length; k++) {
-            text[k] = String.format(Locale.ROOT, "step %d<br>f=%.6g", steps.get(k).step(), steps.get(k).f());
+            text[k] = "step " + steps.get(k).step() + "<br>f=" + Format.number(steps.get(k).f(), 6);
         }
         return LineTrace.of(p.coordinate(0), p.coordinate(1)).name(p.name()).color(color).width(2)
                 .marker("circle", 6, color).with("marker.line.color", "black").with("marker.line.width", 0.5)
                 .text(text).with("hovertemplate", "%{text}<br>x0=%{x:.4g}<br>x1=%{y:.4g}");
     }
 
-    /** Three significant digits without trailing zeros: 0, 0.0187, 8.63, 1.5e-05. */
-    static String compact(double v) {
-        String s = String.format(Locale.ROOT, "%.3g", v);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e), exponent = e < 0 ? "" : s.substring(e);
-        if (mantissa.contains(".")) mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        return mantissa + exponent;
-    }
 
     /** Six significant digits: plenty for a picture, and half the JSON of full doubles. */
     static double round(double v) {
@@ -180,7 +172,7 @@ final class Contours {
         for (int i = 0; i < ticks.length; i++) {
             // the lowest tick is zmin itself; computing it back through pow/log would print rounding noise
             double v = i == 0 ? zmin : Math.pow(10, ticks[i]) - delta + zmin;
-            r[i] = compact(v);
+            r[i] = Format.number(v, 3);
         }
         return r;
     }

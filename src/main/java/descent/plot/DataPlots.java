@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.base.Check;
 import descent.data.Dataset;
 
 import java.util.ArrayList;
@@ -65,9 +66,7 @@ public final class DataPlots {
 
     /** The first {@code count} examples as square images (784 features → 28×28). */
     public static PlotlyFigure images(Dataset d, int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("DataPlots.images: count " + count + "; expected at least 1, such as 16.");
-        }
+        Check.atLeast("number of images", count, 1, "such as 16");
         int[] rows = new int[Math.min(count, d.size())];
         for (int i = 0; i < rows.length; i++) rows[i] = i;
         return images(d, rows);

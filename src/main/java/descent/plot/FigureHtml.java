@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.base.Escape;
 import tech.tablesaw.plotly.components.Figure;
 
 import java.util.Locale;
@@ -221,19 +222,8 @@ public final class FigureHtml {
         return SCRIPT_END.matcher(js).replaceAll("<\\\\/$1").replace("<!--", "<\\!--");
     }
 
-    /** Escapes text for HTML element content and double-quoted attribute values. */
+    /** Escapes text for HTML element content and attribute values: {@link Escape#html(String)}. */
     public static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return Escape.html(s);
     }
 }

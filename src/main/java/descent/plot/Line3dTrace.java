@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.base.Check;
 import java.util.Map;
 
 /**
@@ -48,9 +49,7 @@ public final class Line3dTrace extends PlotlyTrace<Line3dTrace> {
 
     /** Marker symbol ({@code "circle"}, {@code "diamond"}, {@code "x"}, ...), size in px, colour. */
     public Line3dTrace marker(String symbol, double size, String color) {
-        if (!(size > 0)) {
-            throw new IllegalArgumentException("Line3dTrace.marker: size " + size + " px; expected a size > 0, e.g. 4.");
-        }
+        Check.positive("marker size", size, "in px, such as 4");
         return with("marker.symbol", symbol).with("marker.size", size).with("marker.color", color);
     }
 

@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.base.Check;
 import java.util.Map;
 
 /**
@@ -58,9 +59,7 @@ public final class LineTrace extends PlotlyTrace<LineTrace> {
 
     /** Marker symbol (e.g. {@code "circle"}, {@code "x"}, {@code "star"}, {@code "diamond"}), size in px, colour. */
     public LineTrace marker(String symbol, double size, String color) {
-        if (!(size > 0)) {
-            throw new IllegalArgumentException("LineTrace.marker: size " + size + " px; expected a size > 0, e.g. 8.");
-        }
+        Check.positive("marker size", size, "in px, such as 8");
         return with("marker.symbol", symbol).with("marker.size", size).with("marker.color", color);
     }
 

@@ -44,8 +44,16 @@ public class PlotlyFigure extends Figure {
 
     /** A figure with a title, {@value #DEFAULT_HEIGHT} px high, and these traces. */
     public static PlotlyFigure of(String title, Trace... traces) {
-        return new PlotlyFigure(Json.obj("title", Json.obj("text", title), "height", DEFAULT_HEIGHT), traces);
+        return new PlotlyFigure(Json.obj("title", Json.obj("text", title), "height", DEFAULT_HEIGHT, "template", NUMBERS), traces);
     }
+
+    /**
+     * Tick labels of large and tiny numbers in scientific notation ({@code 1e+31}, {@code 2e-5}), as tables print
+     * them (Plotly's default would write {@code 10µ} or {@code 1000000000B}); as a template it reaches every x and y
+     * axis, subplots' too, and an axis's own {@code exponentformat} still wins.
+     */
+    static final Map<String, Object> NUMBERS = Json.obj("layout",
+            Json.obj("xaxis", Json.obj("exponentformat", "e"), "yaxis", Json.obj("exponentformat", "e")));
 
     /** tablesaw's own layout object (its constructor needs one); ours is the JSON map. */
     private static Layout tablesawLayout(String title) {

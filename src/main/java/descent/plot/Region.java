@@ -1,5 +1,7 @@
 package descent.plot;
 
+import descent.base.Check;
+import descent.base.Format;
 import descent.fn.Vec;
 
 import java.util.List;
@@ -37,9 +39,7 @@ public record Region(double xMin, double xMax, double yMin, double yMax) {
             throw new IllegalArgumentException("Region.around needs at least one point; got none. "
                     + "Give a path or a Region.of(xMin, xMax, yMin, yMax).");
         }
-        if (!(margin >= 0) || !Double.isFinite(margin)) {
-            throw new IllegalArgumentException("Region.around: margin " + margin + "; expected a finite number >= 0, e.g. 0.1.");
-        }
+        Check.nonNegative("margin", margin, "such as 0.1");
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
         double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
         for (Vec p : points) {
@@ -83,10 +83,7 @@ public record Region(double xMin, double xMax, double yMin, double yMax) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Region[x in [%s, %s], y in [%s, %s]]", fmt(xMin), fmt(xMax), fmt(yMin), fmt(yMax));
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return String.format(Locale.ROOT, "Region[x in [%s, %s], y in [%s, %s]]", Format.number(xMin, 17), Format.number(xMax, 17),
+                Format.number(yMin, 17), Format.number(yMax, 17));
     }
 }

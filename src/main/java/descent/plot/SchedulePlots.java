@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.base.Check;
 import descent.schedule.Schedule;
 import tech.tablesaw.plotly.traces.Trace;
 
@@ -25,9 +26,7 @@ public final class SchedulePlots {
 
     /** baseLr·factor(t) for t = 0..steps−1, one line per schedule. */
     public static PlotlyFigure curves(int steps, double baseLr, Schedule... schedules) {
-        if (!(baseLr > 0) || !Double.isFinite(baseLr)) {
-            throw new IllegalArgumentException("Invalid base learning rate: " + baseLr + "; expected a finite number > 0.");
-        }
+        Check.positive("base learning rate", baseLr);
         return figure(steps, baseLr, "lr", schedules);
     }
 

@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.base.Check;
 import tech.tablesaw.plotly.traces.Trace;
 
 import java.util.ArrayList;
@@ -51,9 +52,7 @@ public final class Subplots {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("Subplots.of needs at least one panel; got none.");
         }
-        if (cols < 1) {
-            throw new IllegalArgumentException("Invalid number of columns: " + cols + "; expected at least 1, e.g. 2.");
-        }
+        Check.atLeast("number of columns", cols, 1, "such as 2");
         int n = panels.size(), c = Math.min(cols, n), rows = (n + c - 1) / c;
         boolean bars = panels.stream().flatMap(p -> p.traces().stream()).anyMatch(Subplots::hasColorbar);
         double gap = bars ? HGAP_COLORBAR : HGAP;
@@ -64,7 +63,7 @@ public final class Subplots {
                 "height", Math.max(PlotlyFigure.DEFAULT_HEIGHT, ROW_HEIGHT * rows + 80),
                 "margin", Json.obj("b", 110),
                 "legend", Json.obj("orientation", "h", "x", 0, "xanchor", "left", "yref", "container", "y", 0.01,
-                        "yanchor", "bottom")));
+                        "yanchor", "bottom"), "template", PlotlyFigure.NUMBERS));
         List<Object> annotations = new ArrayList<>();
         List<Trace> traces = new ArrayList<>();
         Set<String> named = new HashSet<>();

@@ -1,5 +1,6 @@
 package descent.plot;
 
+import descent.base.Check;
 import java.util.Map;
 
 /**
@@ -39,9 +40,7 @@ public final class SurfaceTrace extends PlotlyTrace<SurfaceTrace> {
 
     /** 0 (invisible) to 1 (opaque); below 1 lets a path show through. */
     public SurfaceTrace opacity(double opacity) {
-        if (!(opacity >= 0 && opacity <= 1)) {
-            throw new IllegalArgumentException("SurfaceTrace.opacity(" + opacity + "): expected a value in [0, 1].");
-        }
+        Check.closed("opacity", opacity, 0, 1, "0 is invisible, 1 opaque");
         return with("opacity", opacity);
     }
 

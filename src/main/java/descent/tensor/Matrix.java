@@ -1,7 +1,7 @@
 package descent.tensor;
 
+import descent.base.Format;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * A dense row-major matrix of doubles, batch × features: the one array type layers and datasets share.
@@ -287,7 +287,7 @@ public final class Matrix {
             sb.append('[');
             for (int c = 0; c < shownCols; c++) {
                 if (c > 0) sb.append(", ");
-                sb.append(String.format(Locale.ROOT, "%.6g", get(r, c)).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e"));
+                sb.append(Format.number(get(r, c), 6));
             }
             if (cols > shownCols) sb.append(", ...");
             sb.append(']');

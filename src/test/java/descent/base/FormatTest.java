@@ -80,6 +80,9 @@ class FormatTest {
         assertEquals("1.5e-05", Format.number(1.5e-5, 3));
         assertEquals("0.0187", Format.number(0.018712, 3));
         assertEquals("-1.7999999999999998", Format.number(-1.7999999999999998, 17));
+        assertEquals("0.1", Format.number(0.1, 17), "never more digits than the shortest exact text");
+        assertEquals("-4.695613654375", Format.number(-4.695613654375, 17));
+        assertEquals("1.5e-08", Format.number(1.5e-8, 17));
         var e = assertThrows(IllegalArgumentException.class, () -> Format.number(1, 0));
         assertEquals("Invalid digits: 0; expected a whole number in [1, 17]; such as 4.", e.getMessage());
     }
@@ -93,6 +96,19 @@ class FormatTest {
             double viaPrintf = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", x));
             assertEquals(viaPrintf, Double.parseDouble(Format.number(x)), "at " + x);
         }
+    }
+
+    @Test
+    void numberFormatForTablesawColumns() {
+        var col = tech.tablesaw.api.DoubleColumn.create("f", 6.4e60, 0.9849999999999998, Double.NaN);
+        assertEquals("6400000000000000000000000000000000000000000000000000000000000", col.getString(0),
+                "Tablesaw's own default, for comparison");
+        col.setPrintFormatter(Format.numberFormat(4), "");
+        assertEquals("6.4e+60", col.getString(0));
+        assertEquals("0.985", col.getString(1));
+        assertEquals("", col.getString(2));
+        assertEquals("12", Format.numberFormat(4).format(12L));
+        assertThrows(IllegalArgumentException.class, () -> Format.numberFormat(0));
     }
 
     @Test

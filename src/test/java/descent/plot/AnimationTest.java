@@ -49,7 +49,7 @@ class AnimationTest {
         AnimatedFigure fig = Animation.sweep(Functions.dlfsBowl(), Vec.of(-7, 2), 30, "lr", new double[]{0.1, 0.95, 1e10},
                 Optimizers::sgd);
         assertEquals(3, fig.frames().size());
-        assertEquals(List.of("0.1", "0.95", "1.0E10"), fig.frames().stream().map(f -> f.get("name")).toList());
+        assertEquals(List.of("0.1", "0.95", "1e+10"), fig.frames().stream().map(f -> f.get("name")).toList());
         Map<?, ?> d = (Map<?, ?>) ((List<?>) fig.frames().get(1).get("data")).get(0);
         assertArrayEquals(sgd.coordinate(1), (double[]) d.get("y"));
         String title = (String) ((Map<?, ?>) ((Map<?, ?>) fig.frames().get(2).get("layout")).get("title")).get("text");

@@ -31,7 +31,7 @@ class FigureHtmlTest {
         String html = FigureHtml.fragment(figure("bowl"), false);
         Matcher id = Pattern.compile("<div id=\"(descent-fig-\\d+-[0-9a-z]+)\"").matcher(html);
         assertTrue(id.find(), html);
-        assertTrue(html.contains("Interactive Plotly figure 'bowl' with 2 traces"), "visible fallback text");
+        assertTrue(html.contains("Interactive Plotly figure &#39;bowl&#39; with 2 traces"), "visible fallback text");
         assertTrue(html.contains("trust the notebook"));
         assertTrue(html.contains("document.getElementById(\"" + id.group(1) + "\")"), "draws into its own div");
         assertTrue(html.contains("var trace1 = "), "figure JS inside");
@@ -55,7 +55,7 @@ class FigureHtmlTest {
         String evil = "x</script><b>\"q\" \\ 'single'";
         String html = FigureHtml.fragment(figure(evil), false);
         assertEquals(1, count(html, "</script>"), "only our own closing tag:\n" + html);
-        assertTrue(html.contains("Interactive Plotly figure 'x&lt;/script&gt;&lt;b&gt;&quot;q&quot; \\ 'single''"),
+        assertTrue(html.contains("Interactive Plotly figure &#39;x&lt;/script&gt;&lt;b&gt;&quot;q&quot; \\ &#39;single&#39;&#39;"),
                 "fallback text is HTML-escaped");
     }
 
@@ -66,7 +66,7 @@ class FigureHtmlTest {
                 LineTrace.of(new double[] {1, 2}, new double[] {3, 4}));
         String html = FigureHtml.fragment(fig, false);
         assertEquals(1, count(html, "</script>"), html);
-        assertTrue(html.contains("Interactive Plotly figure 'plain &lt;/script&gt; tablesaw' with 1 trace;"));
+        assertTrue(html.contains("Interactive Plotly figure &#39;plain &lt;/script&gt; tablesaw&#39; with 1 trace;"));
         assertTrue(html.contains("var trace0 ="));
     }
 

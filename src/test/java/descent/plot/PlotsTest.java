@@ -133,11 +133,12 @@ class PlotsTest {
 
     @Test
     void colourBarTicksAreCompact() {
-        assertEquals("0", Contours.compact(0.0));
-        assertEquals("0.0187", Contours.compact(0.018734));
-        assertEquals("8.63", Contours.compact(8.6289));
-        assertEquals("2", Contours.compact(2.0004));
-        assertEquals("1.5e-05", Contours.compact(1.5e-5));
+        // the colour bar's tick text: Format.number with three significant digits
+        assertEquals("0", descent.base.Format.number(0.0, 3));
+        assertEquals("0.0187", descent.base.Format.number(0.018734, 3));
+        assertEquals("8.63", descent.base.Format.number(8.6289, 3));
+        assertEquals("2", descent.base.Format.number(2.0004, 3));
+        assertEquals("1.5e-05", descent.base.Format.number(1.5e-5, 3));
     }
 
     @Test
