@@ -19,6 +19,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbformat.sign import NotebookNotary
 
+import figure_images
+
 CELL_TIMEOUT = int(os.environ.get("DESCENT_CELL_TIMEOUT", "900"))
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
@@ -125,6 +127,8 @@ def run(path, output_dir, html_dir, kernel="java"):
     print(f"[descent] running {path} ({kernel} kernel)", file=sys.stderr, flush=True)
     start = time.time()
     failure = execute(nb, path, kernel)
+    if not failure and figure_images.step(nb, path, 0) != 0:   # pictures of the figures, for viewers without scripts
+        failure = ("the figures' pictures could not be drawn (see above)", [])
     if failure:
         message, detail = failure
         fail(f"{path}: {message}")
@@ -144,7 +148,8 @@ def run(path, output_dir, html_dir, kernel="java"):
     if html_dir:
         from nbconvert import HTMLExporter
         os.makedirs(html_dir, exist_ok=True)
-        body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+        body, _ = HTMLExporter(template_name="lab").from_notebook_node(figure_images.for_export(nb))
+        body = figure_images.page_with_plotly(body)   # one copy of plotly.js per page
         with open(os.path.join(html_dir, name.replace(".ipynb", ".html")), "w", encoding="utf-8") as f:
             f.write(body)
     print(f"[descent] {path}: ok in {time.time() - start:.1f} s", file=sys.stderr)

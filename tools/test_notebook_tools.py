@@ -65,19 +65,24 @@ class CompareTest(unittest.TestCase):
 
     def test_a_figure_is_compared_by_its_data_not_its_element_id(self):
         figures = [j for j, c in enumerate(self.nb.cells) if c.cell_type == "code" and any(
-            "Plotly.newPlot" in o.get("data", {}).get("text/html", "") for o in c.outputs)]
+            check_outputs.figure_data(o.get("data", {})) is not None for o in c.outputs)]
         self.assertTrue(figures, "00-quickstart has a figure")
         j = figures[0]
         renamed = copy.deepcopy(self.nb)
-        html = renamed.cells[j].outputs[0].data["text/html"]
-        renamed.cells[j].outputs[0].data["text/html"] = html.replace("descent-fig-", "descent-fig-other-")
+        data = renamed.cells[j].outputs[0].data
+        data["text/html"] = check_outputs.text(data.get("text/html", "")).replace("descent-fig-", "descent-fig-other-")
         self.assertEqual([], check_outputs.compare(self.nb, renamed), "a new element id is no difference")
         moved = copy.deepcopy(self.nb)
-        html = moved.cells[j].outputs[0].data["text/html"]
-        moved.cells[j].outputs[0].data["text/html"] = html.replace('"x":[-7', '"x":[-8', 1)
+        data = moved.cells[j].outputs[0].data
+        if check_outputs.PLOTLY in data:
+            data[check_outputs.PLOTLY]["layout"]["height"] += 1
+            expected = r"^figure\.layout\.height: committed \d+, now \d+"
+        else:
+            data["text/html"] = data["text/html"].replace('"x":[-7', '"x":[-8', 1)
+            expected = r"^figure\.data\[\d+\]\.x\[0\]: committed -7[.\d]*, now -8"
         diffs = check_outputs.compare(self.nb, moved)
         self.assertEqual([j], [d[0] for d in diffs], diffs)
-        self.assertRegex(diffs[0][1], r"^figure\.data\[\d+\]\.x\[0\]: committed -7[.\d]*, now -8")
+        self.assertRegex(diffs[0][1], expected)
 
     def test_a_missing_output_is_a_difference(self):
         fresh = copy.deepcopy(self.nb)
