@@ -4,7 +4,8 @@ JJava runs JJAVA_STARTUP_SCRIPTS_PATH before it adds JJAVA_CLASSPATH, so descent
 descent's Jupyter extension (found in the jar through META-INF/services) evaluates them once the jar is loaded.
 
 The spec starts JJava's launcher with the given java and puts descent's jar and its dependencies on the kernel's
-class path (JJAVA_CLASSPATH), so descent's Jupyter extension (renderers, imports) loads by itself.
+class path (JJAVA_CLASSPATH), so descent's Jupyter extension (renderers, imports) loads by itself. DESCENT_QUICK is
+not fixed here: the kernel inherits it from whatever starts it (`DESCENT_QUICK=1 ./descent lab`, the test stages).
 """
 import json
 import os
@@ -19,7 +20,6 @@ spec = {
     "env": {
         "JJAVA_CLASSPATH": class_path,
         "JJAVA_JVM_OPTS": "-Djava.awt.headless=true -XX:+UseSerialGC -Xss8m",
-        "DESCENT_QUICK": os.environ.get("DESCENT_QUICK", ""),
         "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1"),
     },
     "metadata": {"debugger": False},

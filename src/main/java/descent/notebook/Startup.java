@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
  * Startup.writeTo(java.nio.file.Files.createTempFile("descent", ".jsh"));   // a copy for jshell --startup or IJava's %load
  * }</pre>
  *
- * JJava runs it through {@link JJavaExtension}; {@code ./descent shell} passes it to JShell. It imports only
- * packages that have public classes, because JShell rejects an import of an empty package.
+ * JJava runs it through {@link JJavaExtension}; IJava through {@link IJava#install()} (one import per evaluation)
+ * or the kernel spec's {@code IJAVA_STARTUP_SCRIPTS_PATH}; {@code ./descent shell} passes it to JShell. It imports
+ * only packages that have public classes, because JShell rejects an import of an empty package.
  */
 public final class Startup {
     /** Class-path location of the script. */
