@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.nn.Dense;
 import descent.nn.Initializer;
 import descent.nn.Layer;
@@ -111,7 +112,7 @@ public record ActivationHistograms(Table table, PlotlyFigure figure) {
         Table table = Table.create("activations of " + layers + " layers of " + width + " " + actName + " units, "
                 + examples + " Gaussian inputs, seed " + seed, act, init, layer, mean, std, stuck);
         PlotlyFigure figure = Subplots.of("Histograms of " + actName + " outputs per layer (rows: initializers; "
-                + (activation == Mlp.Activation.RELU ? "nonzero outputs, " : "") + BINS + " bins over [" + fmt(lo) + ", " + fmt(hi) + "])",
+                + (activation == Mlp.Activation.RELU ? "nonzero outputs, " : "") + BINS + " bins over [" + Format.number(lo) + ", " + Format.number(hi) + "])",
                 layers, panels).withLayout("height", 60 + 210 * inits.length).withLayout("title.font.size", 14);
         return new ActivationHistograms(table, figure);
     }
@@ -146,9 +147,6 @@ public record ActivationHistograms(Table table, PlotlyFigure figure) {
         return c[row % c.length];
     }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
 
     @Override
     public String toString() {

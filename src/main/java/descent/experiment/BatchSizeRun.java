@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.data.Dataset;
 import descent.fn.Vec;
 import descent.landscape.Lanczos;
@@ -112,8 +113,8 @@ public record BatchSizeRun(Table table, Table curves) {
             testAcc.append(te.accuracy());
             lmax.append(Lanczos.extremes(v -> fTrain.hvp(theta, v), fTrain.dim(), 20, seed).largest());
         }
-        Table table = Table.create("SGD(lr=" + SaddleEscape.fmt(lr) + ") on " + train.size() + " training images until "
-                + SaddleEscape.fmt(target) + " training accuracy (at most " + maxEpochs + " epochs)", bs, noise, perUpdate,
+        Table table = Table.create("SGD(lr=" + Format.repr(lr) + ") on " + train.size() + " training images until "
+                + Format.number(target) + " training accuracy (at most " + maxEpochs + " epochs)", bs, noise, perUpdate,
                 perEpoch, ep, up, trainLoss, trainAcc, testLoss, testAcc, lmax);
         Table curves = Table.create("per epoch", cb, ce, cu, cs, cl, ca, ct);
         return new BatchSizeRun(table, curves);

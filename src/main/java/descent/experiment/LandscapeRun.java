@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.data.Dataset;
 import descent.fn.Vec;
 import descent.landscape.Landscape;
@@ -139,8 +140,8 @@ public record LandscapeRun(NetworkLoss train, NetworkLoss test, Table line, Surf
     /** Contours along the path's principal directions, with the path. */
     public PlotlyFigure pcaFigure() {
         double[] xs = path.path().doubleColumn("alpha").asDoubleArray(), ys = path.path().doubleColumn("beta").asDoubleArray();
-        return contour(pca, String.format(java.util.Locale.ROOT, "The training path on its two principal directions (%.0f%% + %.0f%% of its variance)",
-                100 * path.explained1(), 100 * path.explained2()), "p1", "p2", xs, ys).withLayout("height", 520);
+        return contour(pca, "The training path on its two principal directions ("
+                + Format.percent(path.explained1()) + " + " + Format.percent(path.explained2()) + " of its variance)", "p1", "p2", xs, ys).withLayout("height", 520);
     }
 
     private static PlotlyFigure contour(Surface s, String title, String x, String y, double[] px, double[] py) {

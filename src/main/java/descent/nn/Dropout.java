@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Format;
 import descent.base.Check;
 import descent.tensor.Matrix;
 
@@ -164,7 +165,7 @@ public final class Dropout implements Layer {
 
     @Override
     public String toString() {
-        return "Dropout(" + Initializers.fmt(p) + (convention == Convention.SCALE_AT_TEST ? ", scaleAtTest" : "")
+        return "Dropout(" + Format.repr(p) + (convention == Convention.SCALE_AT_TEST ? ", scaleAtTest" : "")
                 + (seedShown ? ", seed=" + seed : "") + ")";
     }
 }

@@ -1,5 +1,7 @@
 package descent.nn;
 
+import descent.base.Format;
+
 /**
  * L1 regularization as a loss term.
  *
@@ -54,6 +56,6 @@ public final class L1 implements Regularizer {
 
     @Override
     public String toString() {
-        return "L1(" + Initializers.fmt(lambda) + (biases ? ", biases too" : "") + ")";
+        return "L1(" + Format.repr(lambda) + (biases ? ", biases too" : "") + ")";
     }
 }

@@ -1,5 +1,7 @@
 package descent.nn;
 
+import descent.base.Format;
+
 /**
  * L2 regularization as a loss term.
  *
@@ -55,6 +57,6 @@ public final class L2 implements Regularizer {
 
     @Override
     public String toString() {
-        return "L2(" + Initializers.fmt(lambda) + (biases ? ", biases too" : "") + ")";
+        return "L2(" + Format.repr(lambda) + (biases ? ", biases too" : "") + ")";
     }
 }

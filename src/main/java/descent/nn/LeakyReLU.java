@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Format;
 import descent.base.Check;
 import descent.tensor.Matrix;
 
@@ -57,6 +58,6 @@ public final class LeakyReLU implements Layer {
 
     @Override
     public String toString() {
-        return "LeakyReLU(" + Initializers.fmt(alpha) + ")";
+        return "LeakyReLU(" + Format.repr(alpha) + ")";
     }
 }

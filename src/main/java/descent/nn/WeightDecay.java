@@ -1,5 +1,7 @@
 package descent.nn;
 
+import descent.base.Format;
+
 /**
  * Decoupled weight decay: after the optimizer's update, shrink each weight towards 0 in proportion to the learning
  * rate. It adds nothing to the loss or the gradient.
@@ -57,6 +59,6 @@ public final class WeightDecay implements Regularizer {
 
     @Override
     public String toString() {
-        return "WeightDecay(" + Initializers.fmt(lambda) + (biases ? ", biases too" : "") + ")";
+        return "WeightDecay(" + Format.repr(lambda) + (biases ? ", biases too" : "") + ")";
     }
 }
