@@ -22,7 +22,7 @@ import java.util.Locale;
  * var setup = NetSetup.book().withHidden(2, 16).withEpochs(5).withOptimizer(Optimizers.adam(0.001));
  * var train = Datasets.blobs(200, 3, 0.5, 1);
  * setup.network(train);                            // Mlp[Dense(2, 16), ReLU, Dense(16, 16), ReLU, Dense(16, 3); seed=1]
- * setup.withInit(Initializers.normal(1.0))         // NetSetup(2x16 ReLU, Normal(std=1), Adam(lr=0.001, ...), batchSize=100, epochs=5, seed=1)
+ * setup.withInit(Initializers.normal(1.0))         // NetSetup(2x16 ReLU, Normal(std=1.0), Adam(lr=0.001, ...), batchSize=100, epochs=5, seed=1)
  * }</pre>
  *
  * {@link #book()} is Deep Learning from Scratch §6.4.1 ({@code MultiLayerNet(784, [100]*6, 10)}, He initialization,

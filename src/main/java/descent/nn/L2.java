@@ -16,14 +16,14 @@ import descent.base.Format;
  * <pre>{@code
  * Regularizers.l2(1e-4)     // L2(0.0001)
  * }</pre>
+ *
+ * @param lambda the strength λ, at least 0
+ * @param biases whether biases (and other non-weight parameters) are regularized too
  */
-public final class L2 implements Regularizer {
-    private final double lambda;
-    private final boolean biases;
+public record L2(double lambda, boolean biases) implements Regularizer {
 
-    L2(double lambda, boolean biases) {
-        this.lambda = Regularizers.strength(lambda);
-        this.biases = biases;
+    public L2 {
+        Regularizers.strength(lambda);
     }
 
     @Override
@@ -42,17 +42,8 @@ public final class L2 implements Regularizer {
     }
 
     @Override
-    public boolean appliesTo(Parameter p) {
-        return biases || p.isWeight();
-    }
-
-    @Override
     public L2 withBiases() {
         return new L2(lambda, true);
-    }
-
-    public double lambda() {
-        return lambda;
     }
 
     @Override

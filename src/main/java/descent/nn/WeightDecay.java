@@ -16,14 +16,14 @@ import descent.base.Format;
  * <pre>{@code
  * Regularizers.weightDecay(0.01)     // WeightDecay(0.01)
  * }</pre>
+ *
+ * @param lambda the strength λ, at least 0
+ * @param biases whether biases (and other non-weight parameters) are regularized too
  */
-public final class WeightDecay implements Regularizer {
-    private final double lambda;
-    private final boolean biases;
+public record WeightDecay(double lambda, boolean biases) implements Regularizer {
 
-    WeightDecay(double lambda, boolean biases) {
-        this.lambda = Regularizers.strength(lambda);
-        this.biases = biases;
+    public WeightDecay {
+        Regularizers.strength(lambda);
     }
 
     @Override
@@ -44,17 +44,8 @@ public final class WeightDecay implements Regularizer {
     }
 
     @Override
-    public boolean appliesTo(Parameter p) {
-        return biases || p.isWeight();
-    }
-
-    @Override
     public WeightDecay withBiases() {
         return new WeightDecay(lambda, true);
-    }
-
-    public double lambda() {
-        return lambda;
     }
 
     @Override
