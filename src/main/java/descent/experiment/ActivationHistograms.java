@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.base.Format;
 import descent.nn.Dense;
 import descent.nn.Initializer;
@@ -57,10 +58,9 @@ public record ActivationHistograms(Table table, PlotlyFigure figure) {
         if (inits.length == 0) {
             throw new IllegalArgumentException("ActivationHistograms needs at least one initializer, e.g. Initializers.xavier().");
         }
-        if (examples < 1 || width < 1 || layers < 1) {
-            throw new IllegalArgumentException("ActivationHistograms: " + examples + " examples, width " + width + ", " + layers
-                    + " layers; expected all >= 1, e.g. the book's (1000, 100, 5).");
-        }
+        Check.atLeast("number of examples", examples, 1, "the book uses 1000");
+        Check.atLeast("width", width, 1, "the book uses 100");
+        Check.atLeast("number of layers", layers, 1, "the book uses 5");
         SplittableRandom r = new SplittableRandom(seed);
         double[] x0 = new double[examples * width];
         for (int i = 0; i < x0.length; i++) x0[i] = r.nextGaussian();

@@ -62,10 +62,8 @@ public record BatchSizeRun(Table table, Table curves) {
             throw new IllegalArgumentException("BatchSizeRun.of needs batch sizes such as {1, 10, 100, N}; got none.");
         }
         for (int b : batchSizes) {
-            if (b < 1 || b > train.size()) {
-                throw new IllegalArgumentException("Invalid batch size " + b + " for " + train.size()
-                        + " training examples; expected 1.." + train.size() + ".");
-            }
+            Check.that(b >= 1 && b <= train.size(), "batch size", b, "a whole number in 1.." + train.size(),
+                    "the training set has " + train.size() + " examples");
         }
         Check.openClosed("target accuracy", target, 0, 1, "such as 0.95");
         int maxEpochs = setup.epochs();

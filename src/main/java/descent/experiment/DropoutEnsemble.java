@@ -48,6 +48,6 @@ public record DropoutEnsemble(double p, int members, long seed, Table table) {
 
     @Override
     public String toString() {
-        return "DropoutEnsemble(p=" + p + ", members=" + members + ", seed=" + seed + ")";
+        return "DropoutEnsemble(p=" + Format.repr(p) + ", members=" + members + ", seed=" + seed + ")";
     }
 }

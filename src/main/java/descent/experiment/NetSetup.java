@@ -44,10 +44,8 @@ public record NetSetup(int hiddenLayers, int width, Initializer init, Optimizer 
     }
 
     public NetSetup {
-        if (hiddenLayers < 0 || width < 1) {
-            throw new IllegalArgumentException("Invalid network shape: " + hiddenLayers + " hidden layers of " + width
-                    + " units; expected >= 0 layers of >= 1 unit, such as 6 layers of 100 (the book's).");
-        }
+        Check.nonNegative("number of hidden layers", hiddenLayers);
+        Check.atLeast("hidden layer width", width, 1, "units per hidden layer, such as 100 (the book's)");
         Check.notNull("optimizer", optimizer, "such as Optimizers.sgd(0.01)");
         Check.positive("batch size", batchSize);
         Check.positive("number of epochs", epochs);

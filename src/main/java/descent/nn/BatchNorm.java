@@ -194,9 +194,7 @@ public final class BatchNorm implements Layer {
 
     @Override
     public int outputWidth(int inputWidth) {
-        if (inputWidth != width) {
-            throw new IllegalArgumentException(this + " expects input width " + width + " but the layer before gives " + inputWidth + ".");
-        }
+        LayerChecks.widthBefore(this, width, inputWidth);
         return width;
     }
 

@@ -159,11 +159,6 @@ public final class Dropout implements Layer {
     }
 
     @Override
-    public int outputWidth(int inputWidth) {
-        return inputWidth;
-    }
-
-    @Override
     public String toString() {
         return "Dropout(" + Format.repr(p) + (convention == Convention.SCALE_AT_TEST ? ", scaleAtTest" : "")
                 + (seedShown ? ", seed=" + seed : "") + ")";

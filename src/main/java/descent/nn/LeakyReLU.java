@@ -52,11 +52,6 @@ public final class LeakyReLU implements Layer {
     }
 
     @Override
-    public int outputWidth(int inputWidth) {
-        return inputWidth;
-    }
-
-    @Override
     public String toString() {
         return "LeakyReLU(" + Format.repr(alpha) + ")";
     }
