@@ -62,6 +62,7 @@ public record Comparison(Objective function, Vec start, int steps, double tolera
             diverged.append(t.diverged());
             grad.append(last.gradNorm());
         }
+        for (DoubleColumn c : List.of(finalF, dist, grad)) c.setPrintFormatter(Format.numberFormat(Format.DIGITS), "");
         return Table.create(function.name() + " from " + start + ", " + steps + " steps, tol " + Format.repr(tolerance),
                 name, finalF, dist, reach, diverged, grad);
     }

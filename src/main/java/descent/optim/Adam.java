@@ -18,9 +18,10 @@ import java.util.List;
  * </pre>
  *
  * Kingma &amp; Ba, "Adam" (ICLR 2015); PyTorch {@code torch.optim.Adam} (lr = 0.001, betas = (0.9, 0.999), eps = 1e-8);
- * Deep Learning from Scratch §6.1.6 (eps = 1e-7). The forms differ only in where ε sits ({@link Form}). In the
- * lecture's θ ← θ − (η/σ)·m, σ is √v̂ and m is m̂. Example: {@code Optimizers.adam(0.3).withBetas(0.9, 0.99)} prints
- * {@code Adam(lr=0.3, beta1=0.9, beta2=0.99, eps=1e-08)}; {@code .bookForm()} adds {@code eps=1e-07, form=BOOK}.
+ * Deep Learning from Scratch §6.1.6 (eps = 1e-7). The forms differ only in where ε sits ({@link Form}).
+ * <pre>{@code
+ * Optimizers.adam(0.3).withBetas(0.9, 0.99)   // Adam(lr=0.3, beta1=0.9, beta2=0.99, eps=1e-08); bookForm(): eps=1e-07, form=BOOK
+ * }</pre>
  */
 public record Adam(double lr, double beta1, double beta2, double eps, Form form, Schedule schedule) implements Optimizer {
 
@@ -44,7 +45,10 @@ public record Adam(double lr, double beta1, double beta2, double eps, Form form,
         v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
     }
 
-    /** η/σ = η/(√v̂ + ε) per coordinate, the rate on m̂ (in the book's form ε acts as ε/√(1 − β2^t)); NaN before the first update. */
+    /**
+     * η/σ = η/(√v̂ + ε) per coordinate, the rate on m̂ (in the book's form ε acts as ε/√(1 − β2^t)); NaN before the
+     * first update. In the lecture's θ ← θ − (η/σ)·m, σ is √v̂ and m is m̂.
+     */
     @Override
     public double[] effectiveLr(State state, double lr) {
         double c2 = 1 - Math.pow(beta2, state.t());

@@ -14,8 +14,8 @@ package descent.optim;
  * rule at every step, so trajectories, {@code Compare.optimizers} and the plots all use this one threshold.
  *
  * <pre>{@code
- * Optimizers.sgd(1.5).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), Stop.after(100).markDiverged()).stopReason()
- *     // SGD(lr=1.5) diverged at step 11: f = 1.678e+07 at Vec[...] rose more than 1e+06 × max(1, |f(start)|) above f(start) = 6.45 ...
+ * var t = Optimizers.sgd(1.5).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), Stop.after(100).markDiverged());
+ * t.stopReason()   // SGD(lr=1.5) diverged at step 11: f = 1.678e+07 at Vec[...] rose more than 1e+06 × max(1, ...
  * }</pre>
  */
 public final class Divergence {

@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.base.Format;
 import descent.fn.Objective;
 import descent.fn.Vec;
 import tech.tablesaw.api.DoubleColumn;
@@ -104,7 +105,10 @@ public final class Trajectory {
         return r;
     }
 
-    /** One row per point: step, x0..x(n-1), f, gradNorm, lr, then the norm of each optimizer buffer. */
+    /**
+     * One row per point: step, x0..x(n-1), f, gradNorm, lr, then the norm of each optimizer buffer. The cells hold
+     * every digit; printed, they show {@link Format#DIGITS} significant ones, in scientific notation outside [1e-4, 1e6).
+     */
     public Table toTable() {
         int n = steps.get(0).x().dim();
         Table t = Table.create(name);
@@ -132,6 +136,9 @@ public final class Trajectory {
         t.addColumns(xs);
         t.addColumns(fx, gn, lr);
         t.addColumns(bufs);
+        for (DoubleColumn c : t.columns().stream().filter(DoubleColumn.class::isInstance).map(DoubleColumn.class::cast).toList()) {
+            c.setPrintFormatter(Format.numberFormat(Format.DIGITS), "");   // println(table): 6.4e+60, not 61 digits
+        }
         return t;
     }
 

@@ -61,6 +61,10 @@ class CompareTest {
             assertTrue(f <= 6.45 + 6.45 * descent.optim.Divergence.GROWTH, "row " + row + " ends before the limit: " + f);
         }
         assertTrue(c.trajectories().get(0).stopReason().startsWith("SGD(lr=1.5) diverged at step 11"), c.trajectories().get(0).stopReason());
+        // printed, tiny and large numbers read as powers of ten (SGD 0.95 ends near 1e-5 after 100 steps)
+        String printed = t.toString();
+        assertFalse(printed.contains("0.00000"), printed);
+        assertTrue(printed.contains("e-0") || printed.contains("e-1"), printed);
     }
 
     @Test

@@ -78,6 +78,14 @@ class DescentFailureTest {
         assertEquals(10, t.size(), "kept the steps before the one past the limit");
         assertTrue(t.stopReason().startsWith("SGD(lr=1.5) diverged at step 11: f = "), t.stopReason());
         assertTrue(t.last().f() < Divergence.GROWTH * 6.45 + 6.45);
+        // the table prints huge and tiny values in scientific notation, with every digit still in the cells
+        var table = Optimizers.sgd(1.05).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30).toTable();
+        // x_t = −7·0.895^t, y_t = 2·(−1.1)^t
+        double f30 = Math.pow(7 * Math.pow(0.895, 30), 2) / 20 + Math.pow(2 * Math.pow(1.1, 30), 2);
+        assertEquals(f30, table.doubleColumn("f").get(30), 1e-9 * f30, "f at step 30");
+        assertTrue(table.print().contains(descent.base.Format.number(f30)), table.print());
+        var tiny = Optimizers.adaGrad(1.5).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 30).toTable().print();
+        assertTrue(tiny.contains("2.486e-17"), tiny);
         var e = assertThrows(ArithmeticException.class, () -> Optimizers.sgd(1.5).minimize(Functions.dlfsBowl(), Vec.of(-7, 2), 100));
         assertEquals(t.stopReason(), e.getMessage());
         // the rule: f − f0 > GROWTH·max(1, |f0|)
