@@ -10,6 +10,11 @@ import hashlib
 import json
 import os
 
+# Exactly what descent's JJava kernel reports (JJavaExtension.LANGUAGE_VERSION: the language level, not the JDK
+# build), so JupyterLab finds nothing to change when it connects and the notebook does not open modified.
+LANGUAGE_INFO = {"codemirror_mode": "java", "file_extension": ".jshell", "mimetype": "text/x-java-source",
+                 "name": "Java", "pygments_lexer": "java", "version": "17"}
+
 
 def md(text):
     return {"cell_type": "markdown", "source": text.strip("\n")}
@@ -45,8 +50,8 @@ def write(path, cells):
         out.append(cell)
     nb = {"cells": out, "metadata": {
         "kernelspec": {"name": "java", "display_name": "Java (descent)", "language": "java"},
-        "language_info": {"name": "java", "file_extension": ".jshell", "mimetype": "text/x-java-source"}},
+        "language_info": LANGUAGE_INFO},
         "nbformat": 4, "nbformat_minor": 5}
     with open(path, "w", encoding="utf-8") as f:
-        json.dump(nb, f, indent=1, ensure_ascii=False)
+        json.dump(nb, f, indent=1, ensure_ascii=False, sort_keys=True)
         f.write("\n")

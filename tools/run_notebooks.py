@@ -14,6 +14,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbformat.sign import NotebookNotary
 
+import figure_images
+
 CELL_TIMEOUT = int(os.environ.get("DESCENT_CELL_TIMEOUT", "900"))
 
 
@@ -74,6 +76,7 @@ def run(path, output_dir, html_dir):
         for i, text in error_outputs(nb):
             status = fail(f"{path}: {cell_label(nb, i)} printed an error: {text}")
             break
+    status = figure_images.step(nb, path, status)   # pictures of the figures, for viewers without scripts
     target = os.path.join(output_dir, name) if output_dir else path
     if output_dir:
         os.makedirs(output_dir, exist_ok=True)
@@ -82,7 +85,8 @@ def run(path, output_dir, html_dir):
     if html_dir:
         from nbconvert import HTMLExporter
         os.makedirs(html_dir, exist_ok=True)
-        body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+        body, _ = HTMLExporter(template_name="lab").from_notebook_node(figure_images.for_export(nb))
+        body = figure_images.page_with_plotly(body)   # one copy of plotly.js per page
         with open(os.path.join(html_dir, name.replace(".ipynb", ".html")), "w", encoding="utf-8") as f:
             f.write(body)
     print(f"[descent] {path}: {'ok' if status == 0 else 'FAILED'} in {time.time() - start:.1f} s", file=sys.stderr)

@@ -83,7 +83,7 @@ public final class TrainBench {
             this.train = train;
             this.losses = new double[iterations];
             this.trainer = useTrainer
-                    ? Trainer.of(net, train, optimizer).batchSize(BATCH).seed(seed).withReplacement() : null;
+                    ? Trainer.of(net, train, optimizer).batchSize(BATCH).seed(seed).replacement(true) : null;
         }
 
         /** One iteration: sample a batch, forward, loss, backward, update. Returns the batch loss. */

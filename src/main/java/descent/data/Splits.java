@@ -47,10 +47,21 @@ public final class Splits {
         return split(d, valFraction, testFraction, seed, true, true, "stratifiedTrainValTest");
     }
 
+    /** A random {@code fraction} of d held out as a part named {@code part}; {@code what} names the caller in errors. */
+    static TrainTest holdOut(Dataset d, double fraction, long seed, String part, String what) {
+        TrainValTest s = split(d, 0, fraction, seed, false, false, what, part);
+        return new TrainTest(s.train(), s.test());
+    }
+
     private static TrainValTest split(Dataset d, double val, double test, long seed, boolean stratified,
                                       boolean three, String what) {
+        return split(d, val, test, seed, stratified, three, what, "test");
+    }
+
+    private static TrainValTest split(Dataset d, double val, double test, long seed, boolean stratified,
+                                      boolean three, String what, String testPart) {
         checkFraction(what, "validation", val, three);
-        checkFraction(what, "test", test, true);
+        checkFraction(what, testPart, test, true);
         if (val + test >= 1) {
             throw new IllegalArgumentException(what + ": validation " + val + " + test " + test + " = " + (val + test)
                     + " leaves nothing to train on; expected fractions that add up to less than 1, such as 0.1 and 0.1.");
@@ -81,7 +92,7 @@ public final class Splits {
         }
         String name = d.name();
         Dataset tr = part(d, trainIdx, random, stratified, name, "train", what);
-        Dataset te = part(d, testIdx, random, stratified, name, "test", what);
+        Dataset te = part(d, testIdx, random, stratified, name, testPart, what);
         Dataset va = three ? part(d, valIdx, random, stratified, name, "validation", what) : null;
         return new TrainValTest(tr, va, te);
     }

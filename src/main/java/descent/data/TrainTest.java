@@ -19,7 +19,7 @@ public record TrainTest(Dataset train, Dataset test) {
 
     /** Splits a random {@code fraction} of the training set off as a validation set; the test set stays as it is. */
     public TrainValTest withValidation(double fraction, long seed) {
-        TrainTest t = Splits.trainTest(train, fraction, seed);
-        return new TrainValTest(t.train(), t.test().withName(train.name() + " validation"), test);
+        TrainTest t = Splits.holdOut(train, fraction, seed, "validation", "TrainTest.withValidation");
+        return new TrainValTest(t.train(), t.test(), test);
     }
 }

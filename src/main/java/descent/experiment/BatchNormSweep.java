@@ -81,7 +81,7 @@ public record BatchNormSweep(Table table, Table curves, PlotlyFigure figure) {
             boolean bn = k % 2 == 1;
             Mlp net = setup.withInit(Initializers.normal(scale)).network(train);
             if (bn) net = net.batchNorm();
-            Trainer t = setup.trainer(net, train).withReplacement();
+            Trainer t = setup.trainer(net, train).replacement(true);
             double[] acc = new double[epochs + 1];
             java.util.Arrays.fill(acc, Double.NaN);
             acc[0] = t.evaluate(train).accuracy();

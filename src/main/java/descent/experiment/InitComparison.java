@@ -63,7 +63,7 @@ public record InitComparison(Table table, Table losses, PlotlyFigure figure) {
         List<Trainer> trainers = new ArrayList<>();
         for (Initializer in : inits) {
             Mlp net = setup.withInit(in).network(train);
-            trainers.add(setup.trainer(net, train).withReplacement());
+            trainers.add(setup.trainer(net, train).replacement(true));
         }
         List<History> hs = Parallel.map(inits.length, i -> trainers.get(i).fitIterations(iterations));
 

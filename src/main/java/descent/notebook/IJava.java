@@ -39,15 +39,17 @@ public final class IJava {
         System.out.println("descent: tables and figures now render in IJava. Imports to paste:\n" + Startup.imports());
     }
 
-    /** Registers text/html (preferred) and text/plain renderers for {@link MimeBundle#TYPES} on an IJava renderer. */
+    /** Registers {@link MimeBundle}'s types and MIME types on a IJava renderer; each value's bundle is made once. */
     public static void register(Renderer renderer) {
         for (Class<?> type : MimeBundle.TYPES) {
+            String[] mimes = MimeBundle.mimeTypes(type).toArray(String[]::new);
             renderer.createRegistration(type)
-                    .preferring(MIMEType.TEXT_HTML)
-                    .supporting(MIMEType.TEXT_PLAIN)
+                    .preferring(mimes)
                     .register((value, ctx) -> {
-                        ctx.renderIfRequested(MIMEType.TEXT_HTML, (mime, out) -> out.putData(mime, MimeBundle.html(value)));
-                        ctx.renderIfRequested(MIMEType.TEXT_PLAIN, (mime, out) -> out.putData(mime, MimeBundle.text(value)));
+                        var bundle = MimeBundle.of(value);
+                        for (String mime : mimes) {
+                            ctx.renderIfRequested(MIMEType.parse(mime), (m, out) -> out.putData(m, bundle.get(mime)));
+                        }
                     });
         }
     }

@@ -13,7 +13,7 @@ final class JJavaDisplay implements JupyterProgress.Display {
     public String show(String html, String text) {
         String id = UUID.randomUUID().toString();
         DisplayData data = data(html, text);
-        data.setDisplayId(id);
+        data.putTransientData("display_id", id);   // setDisplayId returns void in JJava 1.0a6, DisplayData in 1.0a8
         kernel().display(data);
         return id;
     }

@@ -75,6 +75,17 @@ public final class State {
     }
 
     /**
+     * Sets the update count back to an earlier {@code t}: for a trainer that rolls a failed step back, restoring the
+     * buffers (the live arrays of {@link #buffer}) itself.
+     */
+    public void rewind(int t) {
+        if (t < 0 || t > this.t) {
+            throw new IllegalArgumentException("Cannot rewind a state at t=" + this.t + " to t=" + t + "; expected 0 <= t <= " + this.t + ".");
+        }
+        this.t = t;
+    }
+
+    /**
      * Makes this state equal to {@code other} (a {@link #copy()} taken earlier): its update count and every buffer's
      * values. With {@code copy()} this is a snapshot for rollback: {@code var saved = s.copy(); ...; s.restoreFrom(saved)}.
      * Throws, leaving this state unchanged, when {@code other} belongs to a parameter of another size or optimizer.

@@ -4,7 +4,7 @@ package descent.plot;
  * A piece of HTML for a notebook, with a one-line text for places that show only text (JShell, logs).
  *
  * <pre>{@code
- * Plots.embedPlotly();   // in a notebook: loads plotly.js; in JShell: Html(plotly.js 3.3.1 embedded (...))
+ * new Html("<b>done</b>", "done");   // a notebook shows it bold; JShell prints Html(done)
  * }</pre>
  *
  * descent's notebook renderers show {@code html} as text/html and {@code text} as text/plain.
@@ -18,7 +18,7 @@ public record Html(String html, String text) {
         }
     }
 
-    /** The text, e.g. {@code Html(plotly.js 3.3.1 loader, 2.6 MB)}; never the (possibly huge) HTML. */
+    /** The text, e.g. {@code Html(done)}; never the (possibly long) HTML. */
     @Override
     public String toString() {
         return "Html(" + text + ")";

@@ -97,8 +97,8 @@ public final class Plots {
     }
 
     /**
-     * Embeds descent's offline copy of plotly.js into the notebook page; run it in a cell when a figure says
-     * plotly.js did not load (e.g. after reloading the page). Shows as one short line.
+     * Does nothing any more and says so in one short line: every figure output now draws on its own (see
+     * {@link FigureHtml}). Kept so that notebooks written for earlier versions still run.
      */
     public static Html embedPlotly() {
         return FigureHtml.embedPlotlyHtml();

@@ -1,6 +1,7 @@
 package descent.train;
 
-import java.util.Locale;
+import descent.base.Check;
+import descent.base.Format;
 
 /**
  * Stop when the monitored loss (validation loss, or training loss without a validation set) has not improved by
@@ -15,19 +16,15 @@ import java.util.Locale;
  * weights (and batch-norm statistics) are restored when it stops; a fit that runs to its end keeps the last ones.
  *
  * <pre>{@code
- * EarlyStopping.patience(3);                                   // EarlyStopping(patience=3, minDelta=0, restoreBest=true)
+ * EarlyStopping.patience(3);                                   // EarlyStopping(patience=3, minDelta=0.0, restoreBest=true)
  * EarlyStopping.patience(5).withMinDelta(1e-3).withRestoreBest(false)   // EarlyStopping(patience=5, minDelta=0.001, restoreBest=false)
  * }</pre>
  */
 public record EarlyStopping(int patience, double minDelta, boolean restoreBest) {
 
     public EarlyStopping {
-        if (patience < 1) {
-            throw new IllegalArgumentException("Invalid patience: " + patience + "; expected the number of epochs without improvement to wait, at least 1.");
-        }
-        if (!(minDelta >= 0) || !Double.isFinite(minDelta)) {
-            throw new IllegalArgumentException("Invalid minDelta: " + minDelta + "; expected a finite number >= 0, such as 1e-4.");
-        }
+        Check.atLeast("patience", patience, 1, "the number of epochs without improvement to wait, such as 5");
+        Check.nonNegative("minDelta", minDelta, "such as 1e-4");
     }
 
     /** Patience in epochs, no minimum improvement, best weights restored. */
@@ -45,7 +42,6 @@ public record EarlyStopping(int patience, double minDelta, boolean restoreBest) 
 
     @Override
     public String toString() {
-        String d = minDelta == 0 ? "0" : String.format(Locale.ROOT, "%s", new java.math.BigDecimal(Double.toString(minDelta)).stripTrailingZeros().toPlainString());
-        return "EarlyStopping(patience=" + patience + ", minDelta=" + d + ", restoreBest=" + restoreBest + ")";
+        return "EarlyStopping(patience=" + patience + ", minDelta=" + Format.repr(minDelta) + ", restoreBest=" + restoreBest + ")";
     }
 }

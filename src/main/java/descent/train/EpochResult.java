@@ -1,5 +1,7 @@
 package descent.train;
 
+import descent.base.Format;
+
 /**
  * The summary of one epoch: means of its mini-batch losses and accuracies, and the validation set's evaluation.
  *
@@ -24,7 +26,7 @@ public record EpochResult(int epoch, int iterations, double loss, double accurac
                           double validationAccuracy, double lr) {
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "EpochResult(epoch=%d, loss=%.6g, accuracy=%.4g, validationLoss=%.6g, validationAccuracy=%.4g)",
-                epoch, loss, accuracy, validationLoss, validationAccuracy);
+        return "EpochResult(epoch=" + epoch + ", loss=" + Format.number(loss, 6) + ", accuracy=" + Format.number(accuracy)
+                + ", validationLoss=" + Format.number(validationLoss, 6) + ", validationAccuracy=" + Format.number(validationAccuracy) + ")";
     }
 }

@@ -1,5 +1,6 @@
 package descent.train;
 
+import descent.base.Format;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -8,7 +9,6 @@ import tech.tablesaw.api.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Everything a training run recorded: one row per iteration, one row per epoch, and per-layer statistics per epoch.
@@ -21,10 +21,12 @@ import java.util.Locale;
  * h.iterations();    // iteration, epoch, loss, accuracy, lr
  * h.epochs();        // epoch, iterations, loss, accuracy, validationLoss, validationAccuracy, lr
  * h.layers();        // epoch, index, layer, gradNorm, activationMean, activationStd (means over the epoch's steps)
+ * h.warning();      // null, or "diverging: ..." when the loss grew far above its start (see Trainer)
  * h                  // History(10 epochs, 100 iterations, loss 0.5932, accuracy 0.6625, validation accuracy 0.5375)
  * }</pre>
  *
- * The same seeds give the same History, bit for bit.
+ * A History from {@link Trainer#fit} is a copy of everything recorded up to then: training further does not change
+ * it. The same seeds give the same History, bit for bit.
  */
 public final class History {
     private int n;
@@ -34,12 +36,29 @@ public final class History {
     private double[] accuracy = new double[256];
     private double[] lr = new double[256];
     private final List<EpochResult> epochs = new ArrayList<>();
-    private final List<double[][]> layerMeans = new ArrayList<>(); // per epoch: {gradNorm, mean, std} per layer
-    private List<String> layerNames = List.of();
+    private final List<LayerStats> layerMeans = new ArrayList<>(); // per epoch, null when not recorded
     private int bestEpoch = -1;
     private String stopReason;
+    private String warning;
 
     History() {
+    }
+
+    /** A copy that later training does not change (what {@link Trainer#fit} returns). */
+    History copy() {
+        History h = new History();
+        h.n = n;
+        h.iteration = iteration.clone();
+        h.epoch = epoch.clone();
+        h.loss = loss.clone();
+        h.accuracy = accuracy.clone();
+        h.lr = lr.clone();
+        h.epochs.addAll(epochs);
+        h.layerMeans.addAll(layerMeans);
+        h.bestEpoch = bestEpoch;
+        h.stopReason = stopReason;
+        h.warning = warning;
+        return h;
     }
 
     void add(TrainingStep s) {
@@ -59,12 +78,28 @@ public final class History {
         n++;
     }
 
-    void addEpoch(EpochResult e, List<String> names, double[][] layerStats) {
-        epochs.add(e);
-        if (names != null) {
-            layerNames = names;
-            layerMeans.add(layerStats);
+    /**
+     * Closes the epoch of the steps added since the last epoch: their mean loss and accuracy, the validation set's
+     * evaluation (or null) and the layers' mean statistics (or null).
+     */
+    EpochResult endEpoch(Evaluation validation, LayerStats layerMeans) {
+        int from = epochs.isEmpty() ? 0 : lastEpoch().iterations();
+        double l = 0, a = 0;
+        for (int i = from; i < n; i++) {
+            l += loss[i];
+            a += accuracy[i];
         }
+        EpochResult e = new EpochResult(epoch[n - 1], n, l / (n - from), a / (n - from),
+                validation == null ? Double.NaN : validation.loss(), validation == null ? Double.NaN : validation.accuracy(), lr[n - 1]);
+        epochs.add(e);
+        this.layerMeans.add(layerMeans);
+        return e;
+    }
+
+    /** A new fit starts: early stopping's best epoch and stop reason are those of the fit. */
+    void startFit() {
+        bestEpoch = -1;
+        stopReason = null;
     }
 
     void bestEpoch(int epoch) {
@@ -73,6 +108,10 @@ public final class History {
 
     void stop(String reason) {
         this.stopReason = reason;
+    }
+
+    void warn(String warning) {
+        this.warning = warning;
     }
 
     /** One row per update: iteration, epoch, loss, accuracy, lr. */
@@ -111,18 +150,23 @@ public final class History {
         IntColumn e = IntColumn.create("epoch"), index = IntColumn.create("index");
         StringColumn name = StringColumn.create("layer");
         DoubleColumn g = DoubleColumn.create("gradNorm"), m = DoubleColumn.create("activationMean"), s = DoubleColumn.create("activationStd");
-        for (int k = 0; k < layerMeans.size(); k++) {
-            double[][] stats = layerMeans.get(k);
-            for (int i = 0; i < layerNames.size(); i++) {
+        for (int k = 0; k < epochs.size(); k++) {
+            LayerStats stats = layerMeans.get(k);
+            for (int i = 0; stats != null && i < stats.size(); i++) {
                 e.append(epochs.get(k).epoch());
                 index.append(i);
-                name.append(layerNames.get(i));
-                g.append(stats[0][i]);
-                m.append(stats[1][i]);
-                s.append(stats[2][i]);
+                name.append(stats.name(i));
+                g.append(stats.gradNorm(i));
+                m.append(stats.activationMean(i));
+                s.append(stats.activationStd(i));
             }
         }
         return Table.create("layers", e, index, name, g, m, s);
+    }
+
+    /** The epochs so far, not copied: for the trainer's checks after each epoch. */
+    List<EpochResult> epochList() {
+        return java.util.Collections.unmodifiableList(epochs);
     }
 
     public List<EpochResult> epochResults() {
@@ -144,7 +188,10 @@ public final class History {
         return epochs.get(epochs.size() - 1);
     }
 
-    /** The epoch early stopping judged best (whose weights were restored if asked), or -1 without early stopping. */
+    /**
+     * The epoch early stopping judged best in the latest fit (whose weights were restored if it stopped early and was
+     * asked to), or -1 without early stopping.
+     */
     public int bestEpoch() {
         return bestEpoch;
     }
@@ -153,9 +200,17 @@ public final class History {
         return stopReason != null;
     }
 
-    /** Why training stopped early, or null. */
+    /** Why the latest fit stopped early, or null. */
     public String stopReason() {
         return stopReason;
+    }
+
+    /**
+     * The first sign of divergence while every number was still finite, or null: the training loss far above its
+     * start or growing epoch after epoch (the rule is in docs/networks.md).
+     */
+    public String warning() {
+        return warning;
     }
 
     @Override
@@ -163,12 +218,13 @@ public final class History {
         StringBuilder sb = new StringBuilder("History(").append(epochs.size()).append(" epochs, ").append(n).append(" iterations");
         if (!epochs.isEmpty()) {
             EpochResult e = lastEpoch();
-            sb.append(String.format(Locale.ROOT, ", loss %.4g, accuracy %.4g", e.loss(), e.accuracy()));
-            if (!Double.isNaN(e.validationAccuracy())) sb.append(String.format(Locale.ROOT, ", validation accuracy %.4g", e.validationAccuracy()));
+            sb.append(", loss ").append(Format.number(e.loss())).append(", accuracy ").append(Format.number(e.accuracy()));
+            if (!Double.isNaN(e.validationAccuracy())) sb.append(", validation accuracy ").append(Format.number(e.validationAccuracy()));
         } else if (n > 0) {
-            sb.append(String.format(Locale.ROOT, ", last loss %.4g", loss[n - 1]));
+            sb.append(", last loss ").append(Format.number(loss[n - 1]));
         }
         if (stopReason != null) sb.append("; ").append(stopReason);
+        if (warning != null) sb.append("; warning: ").append(warning);
         return sb.append(')').toString();
     }
 }

@@ -1,12 +1,12 @@
 package descent.train;
 
+import descent.base.Format;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Per-layer numbers from one training step: the spread of each layer's output and the size of its parameters'
@@ -78,7 +78,7 @@ public final class LayerStats {
     public String toString() {
         StringBuilder sb = new StringBuilder("LayerStats(gradNorm:");
         for (int i = 0; i < names.size(); i++) {
-            if (!Double.isNaN(gradNorm[i])) sb.append(' ').append(names.get(i)).append('=').append(String.format(Locale.ROOT, "%.3g", gradNorm[i]));
+            if (!Double.isNaN(gradNorm[i])) sb.append(' ').append(names.get(i)).append('=').append(Format.number(gradNorm[i], 3));
         }
         return sb.append(')').toString();
     }

@@ -1,5 +1,7 @@
 package descent.train;
 
+import descent.base.Format;
+
 /**
  * What one mini-batch step did.
  *
@@ -22,15 +24,7 @@ package descent.train;
 public record TrainingStep(int iteration, int epoch, double loss, double accuracy, double lr, LayerStats layers) {
     @Override
     public String toString() {
-        return "TrainingStep(iteration=" + iteration + ", epoch=" + epoch + ", loss=" + short4(loss) + ", accuracy="
-                + short4(accuracy) + ", lr=" + short4(lr) + ")";
-    }
-
-    /** Four significant digits without trailing zeros: 0.2, 2.303, 1e-04. */
-    static String short4(double v) {
-        if (v == 0 || !Double.isFinite(v)) return v == 0 ? "0" : Double.toString(v);
-        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
-        if (s.contains("e")) return s.replaceAll("\\.?0+e", "e");
-        return s.contains(".") ? s.replaceAll("\\.?0+$", "") : s;
+        return "TrainingStep(iteration=" + iteration + ", epoch=" + epoch + ", loss=" + Format.number(loss) + ", accuracy="
+                + Format.number(accuracy) + ", lr=" + Format.number(lr) + ")";
     }
 }

@@ -9,7 +9,17 @@
  * trainer.fit(3).epochs()         // a Tablesaw table, one row per epoch
  * }</pre>
  *
- * {@link descent.train.Trainer} holds one {@link descent.optim.State} per parameter tensor and drives any
- * {@link descent.optim.Optimizer}. User guide: {@code docs/networks.md}.
+ * {@link descent.train.Trainer} holds its configuration and the step, and holds one {@link descent.optim.State} per
+ * parameter tensor for any {@link descent.optim.Optimizer}. Each other concern of a training run has a small class:
+ * <pre>
+ *   BatchLoader         the next mini-batch, gathered into reused buffers; checks data against the model
+ *   Snapshot            model tensors and optimizer states saved and restored (rollback, restore-best)
+ *   EarlyStoppingMonitor best loss, patience counter and best weights during one fit (the rule: EarlyStopping)
+ *   LayerStatsRecorder  per-layer activation and gradient statistics per step and per epoch (LayerStats)
+ *   DivergenceRule      when a finite but growing loss is flagged in History.warning()
+ *   Evaluation.of       loss and accuracy of a model on a data set, without a trainer
+ *   History             what was recorded, as tables; each fit returns a copy
+ * </pre>
+ * User guide: {@code docs/networks.md}.
  */
 package descent.train;

@@ -66,5 +66,10 @@ class SplitsTest {
         assertTrue(e.getMessage().contains("leaves nothing to train on"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Splits.trainTest(d, 0.01, 1));
         assertTrue(e.getMessage().contains("test part"), e.getMessage());
+        TrainTest tt = Splits.trainTest(d, 0.2, 1);
+        e = assertThrows(IllegalArgumentException.class, () -> tt.withValidation(1.5, 1));
+        assertEquals("TrainTest.withValidation: invalid validation fraction 1.5; expected a number in (0, 1), such as 0.2.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> tt.withValidation(0.01, 1));
+        assertTrue(e.getMessage().startsWith("TrainTest.withValidation: the validation part of"), e.getMessage());
     }
 }

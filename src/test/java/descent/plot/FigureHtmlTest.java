@@ -26,74 +26,68 @@ class FigureHtmlTest {
         return n;
     }
 
+    private static final String SLOT = "<script type=\"application/json\" class=\"descent-figure-json\"></script>";
+
     @Test
-    void fragmentHasFallbackDivAndWrappedScript() {
-        String html = FigureHtml.fragment(figure("bowl"), false);
-        Matcher id = Pattern.compile("<div id=\"(descent-fig-\\d+-[0-9a-z]+)\"").matcher(html);
-        assertTrue(id.find(), html);
-        assertTrue(html.contains("Interactive Plotly figure &#39;bowl&#39; with 2 traces"), "visible fallback text");
-        assertTrue(html.contains("trust the notebook"));
-        assertTrue(html.contains("document.getElementById(\"" + id.group(1) + "\")"), "draws into its own div");
-        assertTrue(html.contains("var trace1 = "), "figure JS inside");
-        assertTrue(html.contains("Plots.embedPlotly()"), "says how to load plotly when it is missing");
-        assertEquals(1, count(html, "<script>"), "one script element");
-        assertEquals(1, count(html, "</script>"), "closed once");
-        assertFalse(html.contains("b64"), "no plotly copy when not asked");
+    void notebookFallbackHasNoteJsonAndDrawer() throws Exception {
+        String html = FigureHtml.notebook(figure("bowl"));
+        assertTrue(Pattern.compile("<div id=\"descent-fig-\\d+-[0-9a-z]+\" class=\"descent-figure\">").matcher(html).find(),
+                html.substring(0, 120));
+        int start = html.indexOf(FigureHtml.PICTURE_START), end = html.indexOf(FigureHtml.PICTURE_END);
+        assertTrue(start > 0 && end > start, "picture markers in order");
+        assertTrue(html.substring(start, end).contains("Plotly figure &#39;bowl&#39; with 2 traces"), "note between the markers");
+        assertEquals(1, count(html, SLOT), "an empty slot for exporters to put the JSON in (the notebook keeps it once)");
+        assertTrue(html.contains("window.Plotly.newPlot(div, spec)"), "draws only where plotly is in the page");
+        assertTrue(html.contains("if (!data || !data.textContent.trim()) return;"), "and only when the slot is filled");
+        assertEquals(2, count(html, "<script"), "a data script and the drawer");
+        assertEquals(2, count(html, "</script>"));
+        assertFalse(html.contains("plotly.js v"), "no copy of plotly.js in an output");
+        assertFalse(html.contains("embedPlotly"), "no advice about loading plotly");
     }
 
     @Test
-    void eachFragmentGetsItsOwnId() {
-        String a = FigureHtml.fragment(figure("a"), false), b = FigureHtml.fragment(figure("a"), false);
-        Pattern p = Pattern.compile("<div id=\"([^\"]+)\"");
-        Matcher ma = p.matcher(a), mb = p.matcher(b);
-        assertTrue(ma.find() && mb.find());
-        assertFalse(ma.group(1).equals(mb.group(1)));
+    void noteMentionsNoKernelState() {
+        // the same figure gives the same output apart from its element id, however many figures came before
+        String a = FigureHtml.notebook(figure("a")), b = FigureHtml.notebook(figure("a"));
+        Pattern id = Pattern.compile("descent-fig-\\d+-[0-9a-z]+");
+        assertFalse(a.equals(b), "fresh element ids");
+        assertEquals(id.matcher(a).replaceAll("ID"), id.matcher(b).replaceAll("ID"));
     }
 
     @Test
-    void titleWithScriptTagCannotCloseTheScriptEarly() {
-        String evil = "x</script><b>\"q\" \\ 'single'";
-        String html = FigureHtml.fragment(figure(evil), false);
-        assertEquals(1, count(html, "</script>"), "only our own closing tag:\n" + html);
-        assertTrue(html.contains("Interactive Plotly figure &#39;x&lt;/script&gt;&lt;b&gt;&quot;q&quot; \\ &#39;single&#39;&#39;"),
-                "fallback text is HTML-escaped");
+    void titleWithScriptTagCannotCloseTheScriptEarly() throws Exception {
+        String evil = "x</script><b>\"q\" \\ 'single' <!-- &";
+        String html = FigureHtml.notebook(figure(evil));
+        assertEquals(2, count(html, "</script>"), "only our own closing tags:\n" + html);
+        assertFalse(html.contains("<!-- &"), "no comment opener from data");
+        assertTrue(html.contains("Plotly figure &#39;x&lt;/script&gt;&lt;b&gt;&quot;q&quot; \\ &#39;single&#39; &lt;!-- &amp;&#39;"),
+                "note is HTML-escaped");
+        String json = FigureJson.write(figure(evil));
+        assertFalse(json.contains("<") || json.contains(">") || json.contains("&"), "JSON is safe in any script element");
+        assertEquals(evil, JSON.readTree(json).at("/layout/title/text").asText(), "JSON keeps the title exact");
     }
 
     @Test
-    void tablesawFiguresAreWrappedToo() {
-        // tablesaw writes its title into a single-quoted JS string; we still must not let </script> through
-        var fig = new Figure(Layout.builder("plain </script> tablesaw").build(),
+    void tablesawFiguresBecomePlotlyJsonToo() throws Exception {
+        var fig = new Figure(Layout.builder("plain </script> it's").build(),
+                tech.tablesaw.plotly.traces.ScatterTrace.builder(new double[] {1, 2.5}, new double[] {3, 4}).name("a'b").build(),
                 LineTrace.of(new double[] {1, 2}, new double[] {3, 4}));
-        String html = FigureHtml.fragment(fig, false);
-        assertEquals(1, count(html, "</script>"), html);
-        assertTrue(html.contains("Interactive Plotly figure &#39;plain &lt;/script&gt; tablesaw&#39; with 1 trace;"));
-        assertTrue(html.contains("var trace0 ="));
-    }
-
-    @Test
-    void firstNotebookFragmentCarriesPlotlyOnce() throws Exception {
-        FigureHtml.embedPlotlyAgain();
-        String first = FigureHtml.notebook(figure("one"));
-        String second = FigureHtml.notebook(figure("two"));
-        assertTrue(FigureHtml.plotlyEmbedded());
-        assertTrue(first.contains("DecompressionStream('gzip')"));
-        assertTrue(first.contains("window.descentPlotlyLoading"), "guard against a second copy in the page");
-        assertFalse(second.contains("DecompressionStream"), "second figure reuses the page's plotly");
-        Matcher b64 = Pattern.compile("var b64 = \"([A-Za-z0-9+/=]+)\";").matcher(first);
-        assertTrue(b64.find());
-        byte[] gz = java.util.Base64.getDecoder().decode(b64.group(1));
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
-            String js = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(js.startsWith("/**\n* plotly.js v" + PlotlyJs.VERSION), js.substring(0, 40));
-            assertTrue(js.contains("window.Plotly = Plotly;"), "v3 sets the global itself");
-        }
+        var spec = JSON.readTree(FigureJson.write(fig));
+        assertEquals("plain </script> it's", spec.at("/layout/title").asText(), "tablesaw's HTML entities decoded");
+        assertEquals("scatter", spec.at("/data/0/type").asText());
+        assertEquals("a'b", spec.at("/data/0/name").asText());
+        assertEquals(2.5, spec.at("/data/0/x/1").asDouble(), 0.0, "tablesaw writes numbers as strings; Plotly reads them");
+        assertEquals(4, spec.at("/data/1/y/1").asDouble(), 0.0);
+        String html = FigureHtml.notebook(fig);
+        assertEquals(2, count(html, "</script>"), html);
     }
 
     @Test
     void pageIsSelfContained() {
         String page = FigureHtml.page(figure("page"));
         assertTrue(page.startsWith("<!DOCTYPE html>"));
-        assertTrue(page.contains("plotly.js v" + PlotlyJs.VERSION));
+        assertEquals(1, count(page, "plotly.js v" + PlotlyJs.VERSION), "one copy of plotly.js");
+        assertTrue(page.contains("Plotly.newPlot(document.getElementById("));
         assertFalse(page.contains("<script src"), "no network needed");
         assertTrue(page.contains("<title>page</title>"));
         assertTrue(page.length() > 10_000_000, "plotly inlined uncompressed");

@@ -1,0 +1,97 @@
+package descent.train;
+
+import descent.base.Check;
+import descent.data.Batches;
+import descent.data.Dataset;
+import descent.nn.BatchNorm;
+import descent.nn.Layer;
+import descent.nn.Sequential;
+import descent.tensor.Matrix;
+
+/**
+ * The trainer's mini-batches: row indices from {@link Batches}, gathered into reused buffers (inputs {@code x},
+ * one-hot targets {@code t}, {@code labels}), so that a step allocates no arrays. After a failed step
+ * {@link #repeat()} hands out the same batch again, which puts the batch position back where it was.
+ */
+final class BatchLoader {
+    final Matrix x;
+    final Matrix t;
+    final int[] labels;
+    private final int[] rows;
+    private final Dataset data;
+    private final Batches batches;
+    private boolean repeat;
+
+    BatchLoader(Dataset data, int batchSize, long seed, boolean replacement) {
+        this.data = data;
+        batches = replacement ? Batches.withReplacement(data.size(), batchSize, seed) : Batches.shuffled(data.size(), batchSize, seed);
+        int b = batches.batchSize();
+        x = Matrix.zeros(b, data.features());
+        t = Matrix.zeros(b, data.classes());
+        labels = new int[b];
+        rows = new int[b];
+    }
+
+    /** Fills x, t and labels with the next batch (the same one again after {@link #repeat()}). */
+    void next() {
+        if (!repeat) batches.next(rows);
+        repeat = false;
+        gather(data, rows, 0, rows.length, x, t, labels);
+    }
+
+    /** Makes the next call of {@link #next()} give the current batch again, as if it had not been drawn. */
+    void repeat() {
+        repeat = true;
+    }
+
+    int batchesPerEpoch() {
+        return batches.batchesPerEpoch();
+    }
+
+    /** Copies rows[from..from+count) of d into x, their one-hot labels into t and their labels into ys. */
+    static void gather(Dataset d, int[] rows, int from, int count, Matrix x, Matrix t, int[] ys) {
+        int c = d.features();
+        double[] src = d.x().data(), dst = x.data();
+        t.fill(0);
+        for (int k = 0; k < count; k++) {
+            int r = rows[from + k];
+            System.arraycopy(src, r * c, dst, k * c, c);
+            ys[k] = d.label(r);
+            t.set(k, ys[k], 1.0);
+        }
+    }
+
+    /** Returns d, or throws, naming the value and a fix, unless it fits the model: input width, one output per class, finite values. */
+    static Dataset check(Sequential model, Dataset d, String role) {
+        Check.notNull(role.toLowerCase() + " data", d, "for example Datasets.spirals(400, 0.05, 1)");
+        int in = model.inputWidth().orElse(-1);
+        if (in > 0 && in != d.features()) {
+            throw new IllegalArgumentException(model.layer(0) + " expects input width " + in + " but got " + d.features()
+                    + "; did you leave the label column in x?");
+        }
+        int out = in > 0 ? model.outputWidth(in) : -1;
+        if (out > 0 && out != d.classes()) {
+            throw new IllegalArgumentException(model + " gives " + out + " outputs but " + role.toLowerCase() + " data " + d
+                    + " has " + d.classes() + " classes; the last layer needs one output per class.");
+        }
+        int bad = d.x().firstNonFinite();
+        if (bad >= 0) {
+            int c = d.features();
+            throw new IllegalArgumentException(role + " data " + d + " has " + d.x().data()[bad] + " at row " + bad / c
+                    + ", column " + bad % c + "; remove or impute non-finite values before training.");
+        }
+        return d;
+    }
+
+    /** Throws unless batches of this size (cut to the data set's size) suit the model's batch-norm layers. */
+    static void checkBatchSize(Sequential model, int batchSize, Dataset d) {
+        int b = Math.min(batchSize, d.size());
+        for (Layer l : model.layers()) {
+            if (l instanceof BatchNorm && b < 2) {
+                throw new IllegalArgumentException(l + " needs at least 2 examples per batch to estimate a variance, but "
+                        + "this trainer's batches would have " + b + " (batch size " + batchSize + ", " + d.size()
+                        + " training examples); use a batch size of 2 or more, such as batchSize(32).");
+            }
+        }
+    }
+}

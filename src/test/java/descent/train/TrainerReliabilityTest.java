@@ -1,0 +1,258 @@
+package descent.train;
+
+import descent.Approx;
+import descent.base.Format;
+import descent.data.Dataset;
+import descent.data.Datasets;
+import descent.nn.Mlp;
+import descent.nn.Sequential;
+import descent.optim.Optimizer;
+import descent.optim.Optimizers;
+import descent.optim.State;
+import descent.schedule.Schedule;
+import descent.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a trainer does after a failure, on bad configuration, when trained twice, and when a run diverges slowly. */
+class TrainerReliabilityTest {
+
+    /** Adam, except that one chosen update writes NaN into its parameter after updating it (and its state). */
+    private static final class FailOnce implements Optimizer {
+        private final Optimizer adam = Optimizers.adam(0.01);
+        private final int failAt;
+        private int calls;
+
+        FailOnce(int failAt) {
+            this.failAt = failAt;
+        }
+
+        public double lr() { return adam.lr(); }
+        public Schedule schedule() { return adam.schedule(); }
+        public Optimizer withSchedule(Schedule s) { throw new UnsupportedOperationException(); }
+        public Optimizer withLr(double lr) { throw new UnsupportedOperationException(); }
+        public List<String> stateNames() { return adam.stateNames(); }
+
+        public void update(double[] w, double[] g, State state, double lr) {
+            adam.update(w, g, state, lr);
+            if (calls++ == failAt) w[0] = Double.NaN;
+        }
+
+        @Override
+        public String toString() {
+            return "FailOnce(" + adam + ")";
+        }
+    }
+
+    private static Map<String, Matrix> copyOfState(Sequential net) {
+        Map<String, Matrix> m = new LinkedHashMap<>();
+        net.stateTensors().forEach((k, v) -> m.put(k, v.copy()));
+        return m;
+    }
+
+    @Test
+    void rollbackRestoresTheModelTheOptimizerStatesAndTheBatchPosition() {
+        Dataset d = Datasets.spirals(100, 0.05, 2);
+        // Mlp(2, 8, 2) with batch norm has 6 parameter tensors: step 3's fourth update fails, after three tensors
+        // (and their Adam moments and step counts) were already updated.
+        var failing = Mlp.of(2, 8, 2).batchNorm().dropout(0.1).seed(1);
+        var trainer = Trainer.of(failing, d, new FailOnce(3 * 6 + 3)).batchSize(10).seed(5);
+        for (int i = 0; i < 3; i++) trainer.step();
+        Map<String, Matrix> before = copyOfState(failing);
+        var e = assertThrows(ArithmeticException.class, trainer::step);
+        assertEquals("Training diverged at iteration 3 (epoch 0): after the update, the value of 1.beta is NaN. The learning"
+                + " rate 0.01 of FailOnce(Adam(lr=0.01, beta1=0.9, beta2=0.999, eps=1e-08)) is probably too high; try one 10"
+                + " times smaller. The model, the optimizer's state and the batch order were restored to before this step.", e.getMessage());
+        assertEquals(before, copyOfState(failing), "parameters, batch-norm statistics and dropout state as before the step");
+        assertEquals(3, trainer.iteration());
+        assertEquals(3, trainer.history().size());
+
+        // Continuing gives exactly what a run without the failure gives: same batches, same Adam moments.
+        for (int i = 0; i < 17; i++) trainer.step();
+        var clean = Mlp.of(2, 8, 2).batchNorm().dropout(0.1).seed(1);
+        var reference = Trainer.of(clean, d, Optimizers.adam(0.01)).batchSize(10).seed(5);
+        for (int i = 0; i < 20; i++) reference.step();
+        assertArrayEquals(reference.history().iterations().doubleColumn("loss").asDoubleArray(),
+                trainer.history().iterations().doubleColumn("loss").asDoubleArray(), "losses of all 20 steps");
+        assertEquals(copyOfState(clean), copyOfState(failing), "weights after 20 steps");
+
+        State s = Optimizers.adam(0.1).newState(2);
+        s.advance();
+        var bad = assertThrows(IllegalArgumentException.class, () -> s.rewind(2));
+        assertEquals("Cannot rewind a state at t=1 to t=2; expected 0 <= t <= 1.", bad.getMessage());
+        assertEquals(1, s.t(), "unchanged");
+    }
+
+    @Test
+    void aLossFarAboveItsStartIsFlagged() {
+        Dataset d = Datasets.spirals(300, 0.05, 1);
+        var h = Trainer.of(Mlp.of(2, 32, 32, 2).relu().seed(1), d, Optimizers.sgd(50)).batchSize(30).seed(2).fit(20);
+        double start = h.loss(0), epoch0 = h.epochResults().get(0).loss();
+        assertTrue(epoch0 > 3 * start, "epoch 0 loss " + epoch0 + " vs start " + start);
+        String expected = "diverging: the training loss " + Format.number(epoch0) + " of epoch 0 is more than 3 times its start "
+                + Format.number(start) + "; the learning rate of SGD(lr=50.0) is probably too high, try one 10 times smaller";
+        assertEquals(expected, h.warning());
+        assertTrue(h.toString().endsWith("; warning: " + expected + ")"), h.toString());
+        // the loss stays far above its start: the network is not learning (the rule flags the first such epoch)
+        assertTrue(h.lastEpoch().loss() > 3 * start, h.epochs().toString());
+
+        var fine = Trainer.of(Mlp.of(2, 32, 32, 2).relu().seed(1), d, Optimizers.sgd(0.5)).batchSize(30).seed(2).fit(20);
+        assertNull(fine.warning(), fine.toString());
+    }
+
+    @Test
+    void aLossThatKeepsGrowingIsFlagged() {
+        List<EpochResult> epochs = new ArrayList<>();
+        for (int e = 0; e < 12; e++) epochs.add(new EpochResult(e, 10 * (e + 1), e < 2 ? 1.0 - e * 0.1 : 0.9 + 0.01 * e, 0.5, Double.NaN, Double.NaN, 0.1));
+        assertNull(DivergenceRule.check(1.0, epochs.subList(0, 11), "SGD(lr=0.1)"), "rising for 9 epochs only");
+        assertEquals("diverging: the training loss rose in each of the 10 epochs up to epoch 11, to 1.01; the learning rate"
+                + " of SGD(lr=0.1) is probably too high, try one 10 times smaller", DivergenceRule.check(1.0, epochs, "SGD(lr=0.1)"));
+    }
+
+    @Test
+    void batchNormWithBatchesOfOneAsksForALargerBatch() {
+        Dataset d = Datasets.spirals(20, 0.05, 2);
+        var trainer = Trainer.of(Mlp.of(2, 4, 2).batchNorm().seed(1), d, Optimizers.sgd(0.1));
+        String before = trainer.toString();
+        var e = assertThrows(IllegalArgumentException.class, () -> trainer.batchSize(1));
+        assertEquals("BatchNorm(4, train) needs at least 2 examples per batch to estimate a variance, but this trainer's"
+                + " batches would have 1 (batch size 1, 20 training examples); use a batch size of 2 or more, such as batchSize(32).", e.getMessage());
+        assertEquals(before, trainer.toString(), "batch size unchanged");
+        Dataset one = d.head(1);
+        e = assertThrows(IllegalArgumentException.class, () -> Trainer.of(Mlp.of(2, 4, 2).batchNorm(), one, Optimizers.sgd(0.1)));
+        assertTrue(e.getMessage().contains("would have 1 (batch size 100, 1 training examples)"), e.getMessage());
+        Trainer.of(Mlp.of(2, 4, 2).batchNorm().seed(1), d, Optimizers.sgd(0.1)).batchSize(2).step();   // 2 is enough
+    }
+
+    @Test
+    void nullsAreRejectedWhenConfiguring() {
+        Dataset d = Datasets.spirals(20, 0.05, 2);
+        var net = Mlp.of(2, 4, 2);
+        var e = assertThrows(IllegalArgumentException.class, () -> Trainer.of(net, d, null));
+        assertEquals("Invalid optimizer: null; expected a value, not null; for example Optimizers.sgd(0.1).", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Trainer.of(net, null, Optimizers.sgd(0.1)));
+        assertEquals("Invalid training data: null; expected a value, not null; for example Datasets.spirals(400, 0.05, 1).", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Trainer.of(null, d, Optimizers.sgd(0.1)));
+        assertEquals("Invalid model: null; expected a value, not null; for example Mlp.of(2, 16, 2).", e.getMessage());
+
+        var t = Trainer.of(net, d, Optimizers.sgd(0.1));
+        String before = t.toString();
+        e = assertThrows(IllegalArgumentException.class, () -> t.loss(null));
+        assertEquals("Invalid loss: null; expected a value, not null; for example Losses.softmaxCrossEntropy().", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> t.validation(null));
+        assertEquals("Invalid validation data: null; expected a value, not null; for example Datasets.spirals(400, 0.05, 1).", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> t.regularizer(null));
+        assertThrows(IllegalArgumentException.class, () -> t.earlyStopping(null));
+        e = assertThrows(IllegalArgumentException.class, () -> t.progress(null));
+        assertEquals("Invalid progress: null; expected a value, not null; for example Progress.console(), or Progress.none() for silence.", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Evaluation.of(net, null));
+        assertEquals("Invalid evaluation data: null; expected a value, not null; for example Datasets.spirals(400, 0.05, 1).", e.getMessage());
+        assertEquals(before, t.toString(), "configuration unchanged");
+        t.step();   // and it still trains
+    }
+
+    @Test
+    void evaluationNeedsNoTrainerAndDoesNotStartOne() {
+        Dataset d = Datasets.spirals(150, 0.05, 2);
+        var net = Mlp.of(2, 8, 2).seed(1);
+        var t = Trainer.of(net, d, Optimizers.sgd(0.1));
+        assertEquals(Evaluation.of(net, d), t.evaluate(d), "the trainer's default batch size is Evaluation's chunk");
+        t.batchSize(10).seed(3);      // configuring after an evaluation is fine
+        t.fit(2);
+        var after = Evaluation.of(net, d);
+        assertNotEquals(Evaluation.of(Mlp.of(2, 8, 2).seed(1), d), after, "trained");
+        Approx.assertClose(after.loss(), t.evaluate(d).loss(), Approx.EXACT, "evaluation by chunks of 100 vs of 10");
+    }
+
+    @Test
+    void fitContinuesWhereTheLastLeftOffAndReturnsASnapshot() {
+        Dataset d = Datasets.spirals(100, 0.05, 2);
+        var once = Trainer.of(Mlp.of(2, 8, 2).batchNorm().dropout(0.1).seed(5), d, Optimizers.adam(0.01)).batchSize(10).seed(6).fit(5);
+        var twice = Trainer.of(Mlp.of(2, 8, 2).batchNorm().dropout(0.1).seed(5), d, Optimizers.adam(0.01)).batchSize(10).seed(6);
+        History first = twice.fit(2);
+        String firstText = first.toString();
+        History second = twice.fit(3);
+        assertArrayEquals(once.iterations().doubleColumn("loss").asDoubleArray(), second.iterations().doubleColumn("loss").asDoubleArray(),
+                "fit(2) then fit(3) is fit(5)");
+        assertEquals(once.epochs().toString(), second.epochs().toString());
+        assertEquals(20, first.size(), "the first fit's history does not grow");
+        assertEquals(2, first.epochs().rowCount());
+        assertEquals(firstText, first.toString());
+        assertEquals(50, second.size());
+    }
+
+    @Test
+    void earlyStoppingStartsAfreshAtEachFit() {
+        Dataset all = Datasets.spirals(120, 0.3, 8);
+        int[] even = new int[60], odd = new int[60];
+        for (int i = 0; i < 60; i++) {
+            even[i] = 2 * i;
+            odd[i] = 2 * i + 1;
+        }
+        Dataset train = all.rows(even), val = all.rows(odd);
+        var net = Mlp.of(2, 64, 64, 2).seed(9);
+        List<Matrix> snapshots = new ArrayList<>();
+        var trainer = Trainer.of(net, train, Optimizers.sgd(0.5)).batchSize(10).seed(10).validation(val)
+                .earlyStopping(EarlyStopping.patience(3))
+                .progress(new Progress() {
+                    public void update(TrainingStep s, int total) {
+                    }
+
+                    public void epoch(EpochResult e) {
+                        snapshots.add(net.namedParameters().get("0.W").value().copy());
+                    }
+
+                    public void done(History h) {
+                    }
+                });
+        History first = trainer.fit(200);
+        assertTrue(first.stoppedEarly(), first.toString());
+        int firstEpochs = first.epochs().rowCount();
+        History second = trainer.fit(200);
+        assertTrue(second.stoppedEarly(), second.toString());
+        int best = second.bestEpoch();
+        assertTrue(best >= firstEpochs, "the best epoch " + best + " is one of this fit's, which started at epoch " + firstEpochs);
+        var v = second.epochs().doubleColumn("validationLoss");
+        for (int e = firstEpochs; e < v.size(); e++) assertTrue(v.get(e) >= v.get(best), "epoch " + best + " is this fit's best");
+        assertEquals(best + 4, v.size(), "stopped 3 epochs after this fit's best, patience counted afresh");
+        assertEquals(snapshots.get(best), net.namedParameters().get("0.W").value(), "this fit's best weights restored");
+        assertEquals("stopped early after epoch " + (best + 3) + ": no validation loss improvement for 3 epochs; restored the"
+                + " weights of epoch " + best, second.stopReason());
+        assertEquals(firstEpochs, first.epochs().rowCount(), "the first fit's history is unchanged");
+    }
+
+    @Test
+    void sameSeedsAfterAReloadGiveTheSameLoss(@TempDir Path dir) {
+        Dataset d = Datasets.spirals(100, 0.05, 2);
+        var net = Mlp.of(2, 16, 2).dropout(0.3).seed(4);
+        Path file = dir.resolve("net.bin");
+        net.save(file);
+        double first = Trainer.of(net, d, Optimizers.sgd(0.1)).batchSize(10).seed(7).fit(1).lastEpoch().loss();
+        net.load(file);
+        double again = Trainer.of(net, d, Optimizers.sgd(0.1)).batchSize(10).seed(7).fit(1).lastEpoch().loss();
+        assertEquals(first, again, "same weights, same dropout state, same batch seed");
+    }
+
+    @Test
+    void replacementIsConfiguredLikeEverythingElse() {
+        Dataset d = Datasets.spirals(100, 0.05, 2);
+        var a = Trainer.of(Mlp.of(2, 8, 2).seed(1), d, Optimizers.sgd(0.1)).batchSize(10).replacement(true);
+        assertTrue(a.toString().endsWith(", SGD(lr=0.1), SoftmaxCrossEntropy, batchSize=10, replacement, seed=0)"), a.toString());
+        double withReplacement = a.fit(1).lastEpoch().loss();
+        double shuffled = Trainer.of(Mlp.of(2, 8, 2).seed(1), d, Optimizers.sgd(0.1)).batchSize(10).fit(1).lastEpoch().loss();
+        assertNotEquals(withReplacement, shuffled, "other batches");
+    }
+}
