@@ -224,8 +224,9 @@ claims: small batches are slower per epoch, but optimize **better** (the noise h
 minima) and **generalize** better, because large batches end in **sharp** minima, where a small shift between the
 training and the test loss costs a lot (Keskar et al. 2017).
 
-`BatchSizeRun` trains the same network from the same initial weights with SGD at one rate for several batch sizes,
-each until it reaches 95% training accuracy or a maximum number of epochs; then it measures what the lecture talks
+`BatchSizeRun` takes a `NetSetup` like the other experiments (here one hidden layer of 32 ReLU units, SGD at rate
+0.05, at most 100 epochs, seed 7) and trains that network from the same initial weights for several batch sizes,
+each until it reaches 95% training accuracy or the setup's number of epochs; then it measures what the lecture talks
 about: gradient noise $\lVert g_B - g\rVert/\lVert g\rVert$ at the start, time per update and per epoch, training and
 test accuracy, and the sharpness $\lambda_{max}$ of the Hessian at the weights reached.
 """),
@@ -233,7 +234,8 @@ code(r"""
 var bsTrain = fashion.train().sample(quick ? 300 : 1000, 42);
 var bsTest = fashion.test().sample(quick ? 500 : 2000, 42);
 var batchSizes = quick ? new int[] {1, 10, 300} : new int[] {1, 10, 100, 1000};
-var bs = BatchSizeRun.of(bsTrain, bsTest, batchSizes, 0.05, 0.95, quick ? 10 : 100, 7);
+var bsSetup = NetSetup.book().withHidden(1, 32).withOptimizer(Optimizers.sgd(0.05)).withEpochs(quick ? 10 : 100).withSeed(7);
+var bs = BatchSizeRun.of(bsSetup, bsTrain, bsTest, batchSizes, 0.95);
 bs.table()
 """),
 code(r"""
@@ -293,7 +295,7 @@ md(r"""
    `CriticalPoint.classify(f, x, 1e-2, 1e-6)`. How often is the minimum ratio 1?
 4. **Sharpness without the matrix.** `Lanczos.extremes(v -> land.train().hvp(theta, v), n, 20, 1)` needs only
    Hessian–vector products. Compare its $\lambda_{max}$ after 5, 10 and 20 steps. How fast does it converge?
-5. **Rate and batch size.** Rerun `BatchSizeRun` with the rate scaled with the batch size (e.g. 0.01 for batch 1,
+5. **Rate and batch size.** Rerun `BatchSizeRun` (with `bsSetup.withOptimizer(...)`) with the rate scaled with the batch size (e.g. 0.01 for batch 1,
    0.5 for batch 1,000; Goyal et al.'s "linear scaling rule"). Does the full batch still end sharper?
 6. **Momentum's luck.** Start `MomentumBall.of(start, 200, Optimizers.momentum(0.01, 0.9))` from $x = 2.0$ and
    from $x = -2.2$. Where does the ball end, and why?

@@ -1,5 +1,6 @@
 package descent.data;
 
+import descent.base.Check;
 import descent.tensor.Matrix;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -110,9 +111,7 @@ public final class Dataset {
 
     /** The first {@code n} examples (all of them if there are fewer). */
     public Dataset head(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("Dataset '" + name + "': invalid head size " + n + "; expected at least 1.");
-        }
+        Check.atLeast("head size", n, 1, "for Dataset '" + name + "'");
         int m = Math.min(n, size());
         int[] idx = new int[m];
         for (int i = 0; i < m; i++) idx[i] = i;

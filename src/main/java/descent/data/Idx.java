@@ -1,6 +1,7 @@
 package descent.data;
 
 import descent.base.Check;
+import descent.base.Format;
 import descent.tensor.Matrix;
 
 import java.io.EOFException;
@@ -169,9 +170,9 @@ public final class Idx {
         long need = values * Double.BYTES;
         long max = Runtime.getRuntime().maxMemory();
         if (need > max) {
-            throw new IdxFormatException(file, String.format(Locale.ROOT, "%d images need %.1f GB as doubles but this"
-                    + " JVM may use at most %.1f GB; pass a limit (Idx.images(file, 10000)) or start java with a larger"
-                    + " -Xmx.", n, need / 1e9, max / 1e9));
+            throw new IdxFormatException(file, n + " images need " + Format.number(need / 1e9, 2) + " GB as doubles but this"
+                    + " JVM may use at most " + Format.number(max / 1e9, 2) + " GB; pass a limit (Idx.images(file, 10000))"
+                    + " or start java with a larger -Xmx.");
         }
     }
 

@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Layer;
@@ -84,7 +85,7 @@ public record ActivationComparison(Table table, Table epochs, PlotlyFigure figur
             StringBuilder alphas = new StringBuilder();
             for (Layer l : nets.get(i).layers()) {
                 if (l instanceof PReLU p) {
-                    alphas.append(alphas.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", p.alpha().get(0, 0)));
+                    alphas.append(alphas.length() == 0 ? "" : ", ").append(Format.number(p.alpha().get(0, 0), 3));
                     a = Double.isNaN(a) ? p.alpha().get(0, 0) : a; // the first layer's slope in the table
                 }
             }
@@ -102,7 +103,7 @@ public record ActivationComparison(Table table, Table epochs, PlotlyFigure figur
                 ey[e] = r.loss();
             }
             lines.add(LineTrace.of(ex, ey).lines().width(2).name(names.get(i) + (alphas.length() > 0 ? " (α = " + alphas + ")" : "")));
-            panels.add(DecisionBoundary.figure(nets.get(i), test, String.format(Locale.ROOT, "%s: test accuracy %.3f", names.get(i), te.accuracy())));
+            panels.add(DecisionBoundary.figure(nets.get(i), test, names.get(i) + ": test accuracy " + Format.number(te.accuracy(), 3)));
         }
         String what = java.util.Arrays.toString(base.widths()) + ", " + setup.optimizer() + ", batch " + setup.batchSize() + ", "
                 + epochs + " epochs, seed " + setup.seed();

@@ -1,5 +1,7 @@
 package descent.experiment;
 
+import descent.base.Check;
+import descent.base.Format;
 import descent.nn.Dense;
 import descent.nn.Initializer;
 import descent.nn.Layer;
@@ -56,10 +58,9 @@ public record ActivationHistograms(Table table, PlotlyFigure figure) {
         if (inits.length == 0) {
             throw new IllegalArgumentException("ActivationHistograms needs at least one initializer, e.g. Initializers.xavier().");
         }
-        if (examples < 1 || width < 1 || layers < 1) {
-            throw new IllegalArgumentException("ActivationHistograms: " + examples + " examples, width " + width + ", " + layers
-                    + " layers; expected all >= 1, e.g. the book's (1000, 100, 5).");
-        }
+        Check.atLeast("number of examples", examples, 1, "the book uses 1000");
+        Check.atLeast("width", width, 1, "the book uses 100");
+        Check.atLeast("number of layers", layers, 1, "the book uses 5");
         SplittableRandom r = new SplittableRandom(seed);
         double[] x0 = new double[examples * width];
         for (int i = 0; i < x0.length; i++) x0[i] = r.nextGaussian();
@@ -111,7 +112,7 @@ public record ActivationHistograms(Table table, PlotlyFigure figure) {
         Table table = Table.create("activations of " + layers + " layers of " + width + " " + actName + " units, "
                 + examples + " Gaussian inputs, seed " + seed, act, init, layer, mean, std, stuck);
         PlotlyFigure figure = Subplots.of("Histograms of " + actName + " outputs per layer (rows: initializers; "
-                + (activation == Mlp.Activation.RELU ? "nonzero outputs, " : "") + BINS + " bins over [" + fmt(lo) + ", " + fmt(hi) + "])",
+                + (activation == Mlp.Activation.RELU ? "nonzero outputs, " : "") + BINS + " bins over [" + Format.number(lo) + ", " + Format.number(hi) + "])",
                 layers, panels).withHeight(60 + 210 * inits.length).withLayout("title.font.size", 14);
         return new ActivationHistograms(table, figure);
     }
@@ -146,9 +147,6 @@ public record ActivationHistograms(Table table, PlotlyFigure figure) {
         return c[row % c.length];
     }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.base.Check;
 import descent.base.Parallel;
 import descent.data.Dataset;
@@ -17,7 +18,6 @@ import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Deep Learning from Scratch §6.3.2: the same network trained with and without batch normalization, for initial
@@ -124,7 +124,7 @@ public record BatchNormSweep(Table table, Table curves, PlotlyFigure figure) {
                     cAcc.append(r.accuracy[e]);
                 }
             }
-            panels.add(PlotlyFigure.of(String.format(Locale.ROOT, "W ~ N(0, %.3g²)", scales[i]),
+            panels.add(PlotlyFigure.of("W ~ N(0, " + Format.number(scales[i], 3) + "²)",
                             LineTrace.of(epochAxis, b.accuracy).lines().name("batch norm").color("#1f77b4").width(2),
                             LineTrace.of(epochAxis, p.accuracy).lines().name("no batch norm").color("#ff7f0e").dash("dash").width(2))
                     .withLayout("yaxis.range", new double[] {0, 1})

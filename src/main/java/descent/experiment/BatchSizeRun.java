@@ -1,11 +1,12 @@
 package descent.experiment;
 
+import descent.base.Check;
+import descent.base.Format;
 import descent.data.Dataset;
 import descent.fn.Vec;
 import descent.landscape.Lanczos;
 import descent.landscape.NetworkLoss;
 import descent.nn.Mlp;
-import descent.optim.Optimizers;
 import descent.plot.LineTrace;
 import descent.plot.PlotlyFigure;
 import descent.plot.Subplots;
@@ -20,7 +21,7 @@ import java.util.SplittableRandom;
 
 /**
  * Small against large batches (Hung-yi Lee, ML 2021 P6): the same network, from the same initial weights, trained
- * with plain SGD at several batch sizes until it fits the training set to a target accuracy, then compared.
+ * with the same optimizer (the lecture: plain SGD) at several batch sizes until it fits the training set to a target accuracy, then compared.
  *
  * <pre>
  *   noise     ‖g_B − g‖ / ‖g‖ at the initial weights, g_B the gradient on a random batch of B examples, g on all N
@@ -38,8 +39,9 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * var fashion = Datasets.fashionMnist();
- * var run = BatchSizeRun.of(fashion.train().sample(300, 42), fashion.test().sample(300, 42),
- *         new int[] {1, 30, 300}, 0.05, 0.95, 3, 7);   // notebook 09: 1000 and 2000 images, {1, 10, 100, 1000}, 0.05, 0.95, 100, 7
+ * var setup = NetSetup.book().withHidden(1, 32).withOptimizer(Optimizers.sgd(0.05)).withEpochs(3).withSeed(7);
+ * var run = BatchSizeRun.of(setup, fashion.train().sample(300, 42), fashion.test().sample(300, 42),
+ *         new int[] {1, 30, 300}, 0.95);   // notebook 09: 1000 and 2000 images, {1, 10, 100, 1000}, 100 epochs
  * run.table();     // batchSize, gradientNoise, secondsPerUpdate, secondsPerEpoch, epochs, updates, trainAccuracy, testAccuracy, lambdaMax
  * run.figure()     // training loss and test accuracy per epoch, one curve per batch size
  * }</pre>
@@ -50,24 +52,22 @@ import java.util.SplittableRandom;
 public record BatchSizeRun(Table table, Table curves) {
 
     /**
-     * Trains {@code Mlp.of(features, 32, classes).relu()} (seed {@code seed}) with SGD({@code lr}) for each batch size
-     * until the training accuracy reaches {@code target} or {@code maxEpochs} epochs have run.
+     * Trains {@code setup.network(train)} with {@code setup.optimizer()} for each batch size, from the same initial
+     * weights, until the training accuracy reaches {@code target} or {@code setup.epochs()} epochs have run. The
+     * setup's own batch size is not used: each run takes one of {@code batchSizes}.
      */
-    public static BatchSizeRun of(Dataset train, Dataset test, int[] batchSizes, double lr, double target, int maxEpochs,
-                                  long seed) {
+    public static BatchSizeRun of(NetSetup setup, Dataset train, Dataset test, int[] batchSizes, double target) {
+        Check.notNull("setup", setup, "such as NetSetup.book().withHidden(1, 32)");
         if (batchSizes == null || batchSizes.length == 0) {
             throw new IllegalArgumentException("BatchSizeRun.of needs batch sizes such as {1, 10, 100, N}; got none.");
         }
         for (int b : batchSizes) {
-            if (b < 1 || b > train.size()) {
-                throw new IllegalArgumentException("Invalid batch size " + b + " for " + train.size()
-                        + " training examples; expected 1.." + train.size() + ".");
-            }
+            Check.that(b >= 1 && b <= train.size(), "batch size", b, "a whole number in 1.." + train.size(),
+                    "the training set has " + train.size() + " examples");
         }
-        if (!(target > 0 && target <= 1) || maxEpochs < 1) {
-            throw new IllegalArgumentException("Invalid target accuracy " + target + " or maxEpochs " + maxEpochs
-                    + "; expected a target in (0, 1] such as 0.95 and maxEpochs >= 1.");
-        }
+        Check.openClosed("target accuracy", target, 0, 1, "such as 0.95");
+        int maxEpochs = setup.epochs();
+        long seed = setup.seed();
         IntColumn bs = IntColumn.create("batchSize"), ep = IntColumn.create("epochs"), up = IntColumn.create("updates");
         DoubleColumn noise = DoubleColumn.create("gradientNoise"), perUpdate = DoubleColumn.create("msPerUpdate");
         DoubleColumn perEpoch = DoubleColumn.create("secondsPerEpoch"), trainLoss = DoubleColumn.create("trainLoss");
@@ -77,10 +77,10 @@ public record BatchSizeRun(Table table, Table curves) {
         DoubleColumn cs = DoubleColumn.create("seconds"), cl = DoubleColumn.create("trainLoss");
         DoubleColumn ca = DoubleColumn.create("trainAccuracy"), ct = DoubleColumn.create("testAccuracy");
         for (int b : batchSizes) {
-            Mlp net = Mlp.of(train.features(), 32, train.classes()).relu().seed(seed);
+            Mlp net = setup.network(train);
             NetworkLoss fTrain = NetworkLoss.of(net, train), fTest = NetworkLoss.of(net, test);
             noise.append(noise(net, train, fTrain, b, seed));
-            Trainer trainer = Trainer.of(net, train, Optimizers.sgd(lr)).batchSize(b).seed(seed).layerStats(false);
+            Trainer trainer = setup.withBatchSize(b).trainer(net, train);
             int perE = (train.size() + b - 1) / b, epochs = 0;
             double seconds = 0;
             NetworkLoss.Evaluated tr;
@@ -112,8 +112,8 @@ public record BatchSizeRun(Table table, Table curves) {
             testAcc.append(te.accuracy());
             lmax.append(Lanczos.extremes(v -> fTrain.hvp(theta, v), fTrain.dim(), 20, seed).largest());
         }
-        Table table = Table.create("SGD(lr=" + SaddleEscape.fmt(lr) + ") on " + train.size() + " training images until "
-                + SaddleEscape.fmt(target) + " training accuracy (at most " + maxEpochs + " epochs)", bs, noise, perUpdate,
+        Table table = Table.create(setup.optimizer() + " on " + train.size() + " training images until "
+                + Format.number(target) + " training accuracy (at most " + maxEpochs + " epochs)", bs, noise, perUpdate,
                 perEpoch, ep, up, trainLoss, trainAcc, testLoss, testAcc, lmax);
         Table curves = Table.create("per epoch", cb, ce, cu, cs, cl, ca, ct);
         return new BatchSizeRun(table, curves);

@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.fn.Functions;
@@ -54,10 +55,9 @@ public record CriticalPointSurvey(Table table, PlotlyFigure figure) {
 
     /** {@code networks} networks with seeds seed, seed+1, ..., trained in parallel; see the class comment. */
     public static CriticalPointSurvey of(Dataset data, int hidden, int networks, int steps, long seed) {
-        if (hidden < 1 || networks < 1 || steps < 2) {
-            throw new IllegalArgumentException("CriticalPointSurvey.of needs hidden >= 1, networks >= 1 and steps >= 2; got "
-                    + hidden + ", " + networks + ", " + steps + ". Try 4, 12, 3000.");
-        }
+        Check.atLeast("hidden width", hidden, 1, "such as 4");
+        Check.atLeast("number of networks", networks, 1, "such as 12");
+        Check.atLeast("number of steps", steps, 2, "such as 3000");
         List<CriticalPoint> points = Parallel.map(networks, k -> {
             Mlp net = Mlp.of(data.features(), hidden, data.classes()).tanh().seed(seed + k);
             NetworkLoss f = NetworkLoss.of(net, data);

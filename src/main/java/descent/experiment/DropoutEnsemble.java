@@ -1,12 +1,12 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.plot.PlotlyFigure;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.traces.Trace;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Dropout as an ensemble (the lecture: a network with M droppable units is 2^M thinned networks sharing weights;
@@ -42,12 +42,12 @@ public record DropoutEnsemble(double p, int members, long seed, Table table) {
             traces.add(CurveStyle.line(m, c.doubleColumn("scaledAccuracy").asDoubleArray(), name + ": scaled network", k + 1).dash("dash"));
             k++;
         }
-        return PlotlyFigure.of(String.format(Locale.ROOT, "Dropout p=%s as an ensemble (test accuracy)", p), traces.toArray(Trace[]::new))
+        return PlotlyFigure.of("Dropout p=" + Format.repr(p) + " as an ensemble (test accuracy)", traces.toArray(Trace[]::new))
                 .withAxisTitles("thinned networks averaged (k)", "test accuracy").withLogX();
     }
 
     @Override
     public String toString() {
-        return "DropoutEnsemble(p=" + p + ", members=" + members + ", seed=" + seed + ")";
+        return "DropoutEnsemble(p=" + Format.repr(p) + ", members=" + members + ", seed=" + seed + ")";
     }
 }

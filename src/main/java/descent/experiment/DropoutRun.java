@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.base.Check;
 import descent.data.Dataset;
 import descent.nn.Dropout;
@@ -69,7 +70,7 @@ public record DropoutRun(NetSetup setup, double p, Table curves, List<Mlp> netwo
             test.append(c.doubleColumn("testAccuracy").get(last));
             gap.append(c.doubleColumn("gap").get(last));
         }
-        return Table.create("dropout p=" + p + " after " + setup.epochs() + " epochs", name, train, test, gap);
+        return Table.create("dropout p=" + Format.repr(p) + " after " + setup.epochs() + " epochs", name, train, test, gap);
     }
 
     /** Training (solid) and test (dashed) accuracy by epoch for each variant. */
@@ -81,7 +82,7 @@ public record DropoutRun(NetSetup setup, double p, Table curves, List<Mlp> netwo
             traces.add(CurveStyle.line(e, c.doubleColumn("trainAccuracy").asDoubleArray(), NAMES.get(k) + " train", k));
             traces.add(CurveStyle.line(e, c.doubleColumn("testAccuracy").asDoubleArray(), NAMES.get(k) + " test", k).dash("dash"));
         }
-        return PlotlyFigure.of("Dropout p=" + p + ": training vs test accuracy", traces.toArray(Trace[]::new))
+        return PlotlyFigure.of("Dropout p=" + Format.repr(p) + ": training vs test accuracy", traces.toArray(Trace[]::new))
                 .withAxisTitles("epoch", "accuracy").withLegendBelow();
     }
 
@@ -137,6 +138,6 @@ public record DropoutRun(NetSetup setup, double p, Table curves, List<Mlp> netwo
 
     @Override
     public String toString() {
-        return "DropoutRun(p=" + p + ", " + setup + ")";
+        return "DropoutRun(p=" + Format.repr(p) + ", " + setup + ")";
     }
 }

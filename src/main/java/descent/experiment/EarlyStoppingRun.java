@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.plot.LineTrace;
 import descent.plot.PlotlyFigure;
 import descent.train.EarlyStopping;
@@ -11,7 +12,6 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.traces.Trace;
 
-import java.util.Locale;
 
 /**
  * Early stopping on a validation curve: where it stopped, which epoch it went back to, and the whole curve of a run
@@ -95,7 +95,8 @@ public record EarlyStoppingRun(NetSetup setup, EarlyStopping rule, int bestEpoch
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "EarlyStoppingRun(%s after epoch %d, restored epoch %d: validation loss %.4g, accuracy %.4g)",
-                stoppedEarly ? "stopped" : "ran to the end", stoppedAfter, bestEpoch, restoredValidationLoss, restoredValidationAccuracy);
+        return "EarlyStoppingRun(" + (stoppedEarly ? "stopped" : "ran to the end") + " after epoch " + stoppedAfter + ", restored epoch "
+                + bestEpoch + ": validation loss " + Format.number(restoredValidationLoss) + ", accuracy "
+                + Format.number(restoredValidationAccuracy) + ")";
     }
 }

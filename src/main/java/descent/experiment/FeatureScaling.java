@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.base.Check;
 import descent.fn.Functions;
 import descent.fn.Objective;
@@ -95,9 +96,9 @@ public record FeatureScaling(Objective raw, Objective standardized, Trajectory r
         Table table = Table.create("y = b + w1·x1 + w2·x2, " + n + " examples (seed " + seed + "), gradient descent with lr = 1.5/λmax, "
                 + steps + " steps from w = 0", name, std1, std2, lmin, lmax, cond, lr, reach, excess);
         PlotlyFigure figure = Subplots.of("The error surface over (w1, w2) before and after standardization", 2,
-                Plots.contour(a.f, pa).withTitle("raw: κ = " + String.format(java.util.Locale.ROOT, "%.0f", a.lambdaMax() / a.lambdaMin()))
+                Plots.contour(a.f, pa).withTitle("raw: κ = " + Format.number(a.lambdaMax() / a.lambdaMin(), 3))
                         .withAxisTitles("w1", "w2"),
-                Plots.contour(b.f, pb).withTitle("standardized: κ = " + String.format(java.util.Locale.ROOT, "%.2f", b.lambdaMax() / b.lambdaMin()))
+                Plots.contour(b.f, pb).withTitle("standardized: κ = " + Format.number(b.lambdaMax() / b.lambdaMin(), 3))
                         .withAxisTitles("w1", "w2"));
         return new FeatureScaling(a.f, b.f, pa, pb, table, figure.withHeight(480));
     }

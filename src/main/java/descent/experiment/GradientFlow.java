@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.data.Dataset;
 import descent.nn.Dense;
 import descent.nn.Layer;
@@ -44,9 +45,8 @@ public record GradientFlow(Table table, PlotlyFigure figure) {
 
     /** Gradient norms per layer for networks of {@code depth} hidden layers of {@code width} units on {@code batch}. */
     public static GradientFlow of(Dataset batch, int depth, int width, long seed) {
-        if (depth < 1 || width < 1) {
-            throw new IllegalArgumentException("GradientFlow: depth " + depth + ", width " + width + "; expected at least 1 hidden layer of at least 1 unit, e.g. (8, 100).");
-        }
+        Check.atLeast("depth", depth, 1, "the number of hidden layers, such as 8");
+        Check.atLeast("width", width, 1, "units per hidden layer, such as 100");
         int[] widths = new int[depth + 2];
         widths[0] = batch.features();
         for (int i = 1; i <= depth; i++) widths[i] = width;

@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Check;
 import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Initializer;
@@ -58,9 +59,7 @@ public record InitComparison(Table table, Table losses, PlotlyFigure figure) {
         if (inits.length == 0) {
             throw new IllegalArgumentException("InitComparison needs at least one initializer, e.g. Initializers.he().");
         }
-        if (iterations < 1) {
-            throw new IllegalArgumentException("Invalid number of iterations: " + iterations + "; expected at least 1, e.g. 2000.");
-        }
+        Check.atLeast("number of iterations", iterations, 1, "such as 2000");
         List<Trainer> trainers = new ArrayList<>();
         for (Initializer in : inits) {
             Mlp net = setup.withInit(in).network(train);

@@ -1,5 +1,7 @@
 package descent.experiment;
 
+import descent.base.Check;
+import descent.base.Format;
 import descent.data.Dataset;
 import descent.fn.Vec;
 import descent.landscape.Landscape;
@@ -59,10 +61,9 @@ public record LandscapeRun(NetworkLoss train, NetworkLoss test, Table line, Surf
      * {@code grid}×{@code grid} points; {@code seed} fixes the weights, the batch order and the directions.
      */
     public static LandscapeRun of(Dataset train, Dataset test, int hidden, int epochs, int grid, long seed) {
-        if (epochs < 1 || grid < 3 || hidden < 1) {
-            throw new IllegalArgumentException("LandscapeRun.of needs hidden >= 1, epochs >= 1 and grid >= 3; got hidden = "
-                    + hidden + ", epochs = " + epochs + ", grid = " + grid + ". Try 32, 10, 21.");
-        }
+        Check.atLeast("hidden width", hidden, 1, "such as 32");
+        Check.atLeast("number of epochs", epochs, 1, "such as 10");
+        Check.atLeast("grid size", grid, 3, "points per axis, such as 21");
         Mlp net = Mlp.of(train.features(), hidden, train.classes()).relu().seed(seed);
         NetworkLoss fTrain = NetworkLoss.of(net, train), fTest = NetworkLoss.of(net, test);
         int batch = Math.min(50, train.size());
@@ -139,8 +140,8 @@ public record LandscapeRun(NetworkLoss train, NetworkLoss test, Table line, Surf
     /** Contours along the path's principal directions, with the path. */
     public PlotlyFigure pcaFigure() {
         double[] xs = path.path().doubleColumn("alpha").asDoubleArray(), ys = path.path().doubleColumn("beta").asDoubleArray();
-        return contour(pca, String.format(java.util.Locale.ROOT, "The training path on its two principal directions (%.0f%% + %.0f%% of its variance)",
-                100 * path.explained1(), 100 * path.explained2()), "p1", "p2", xs, ys).withHeight(520);
+        return contour(pca, "The training path on its two principal directions ("
+                + Format.percent(path.explained1()) + " + " + Format.percent(path.explained2()) + " of its variance)", "p1", "p2", xs, ys).withHeight(520);
     }
 
     private static PlotlyFigure contour(Surface s, String title, String x, String y, double[] px, double[] py) {

@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.base.Parallel;
 import descent.data.Dataset;
 import descent.nn.Layer;
@@ -135,8 +136,8 @@ public record LossComparison(Table table, Table epochs, PlotlyFigure figure, Plo
             if (reached < 0) to90.appendMissing();
             else to90.append(reached);
             div.append(diverged.get(s));
-            panels.add(DecisionBoundary.figure(models.get(s), test, String.format(java.util.Locale.ROOT,
-                    "%s: test accuracy %.3f", SETUPS.get(s), onTest.accuracy())));
+            panels.add(DecisionBoundary.figure(models.get(s), test, SETUPS.get(s) + ": test accuracy "
+                    + Format.number(onTest.accuracy(), 3)));
             lines.add(LineTrace.of(ex, ey).lines().name(SETUPS.get(s)).width(2));
         }
         Optimizer optimizer = setup.optimizer();

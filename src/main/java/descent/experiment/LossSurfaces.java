@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.base.Check;
 import descent.fn.Functions;
 import descent.fn.Objective;
@@ -57,9 +58,9 @@ public record LossSurfaces(double z3, Objective mse, Objective ce, Trajectory ms
         if (start.dim() != 2) {
             throw new IllegalArgumentException("The start is a point (z1, z2); got " + start + ".");
         }
-        Objective mse = Functions.of("MSE over softmax(z1, z2, " + fmt(z3) + ")", (a, b) -> mse(a, b, z3),
+        Objective mse = Functions.of("MSE over softmax(z1, z2, " + Format.number(z3) + ")", (a, b) -> mse(a, b, z3),
                 (a, b) -> Vec.of(mseGrad(a, b, z3)));
-        Objective ce = Functions.of("cross-entropy over softmax(z1, z2, " + fmt(z3) + ")", (a, b) -> crossEntropy(a, b, z3),
+        Objective ce = Functions.of("cross-entropy over softmax(z1, z2, " + Format.number(z3) + ")", (a, b) -> crossEntropy(a, b, z3),
                 (a, b) -> {
                     double[] p = softmax(a, b, z3);
                     return Vec.of(p[0] - 1, p[1]);
@@ -85,7 +86,7 @@ public record LossSurfaces(double z3, Objective mse, Objective ce, Trajectory ms
             gm.append(mse.gradient(at[i]).norm());
             gc.append(ce.gradient(at[i]).norm());
         }
-        Table table = Table.create("MSE vs cross-entropy, true class 1, z3 = " + fmt(z3) + "; SGD(lr=" + fmt(lr) + "), "
+        Table table = Table.create("MSE vs cross-entropy, true class 1, z3 = " + Format.number(z3) + "; SGD(lr=" + Format.repr(lr) + "), "
                 + steps + " steps from " + start, point, z1, z2, p1, em, ec, gm, gc);
         Region r = Region.of(-10, 10, -10, 10);
         PlotlyFigure figure = Subplots.of("The same start on two loss surfaces (true class 1)", 2,
@@ -118,9 +119,6 @@ public record LossSurfaces(double z3, Objective mse, Objective ce, Trajectory ms
         return new double[] {2 * p[0] * ((p[0] - t[0]) - s), 2 * p[1] * ((p[1] - t[1]) - s)};
     }
 
-    static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.fn.Functions;
 import descent.fn.Objective;
 import descent.fn.Vec;
@@ -83,7 +84,7 @@ public record MomentumBall(Objective f, List<Trajectory> paths, Table table, Plo
             kind.append(CriticalPoint.classify(f, t.last().x()).kind().toString());
             traces.add(LineTrace.of(px, py).name(o.toString()).mode("lines+markers").color(colors[c++ % colors.length]).width(1));
         }
-        Table table = Table.create("A ball on x⁴ − 4x² + x from x = " + SaddleEscape.fmt(start) + ", " + steps + " steps",
+        Table table = Table.create("A ball on x⁴ − 4x² + x from x = " + Format.number(start) + ", " + steps + " steps",
                 opt, endX, endF, maxX, where, kind);
         PlotlyFigure figure = PlotlyFigure.of("Momentum carries the ball over the hill into the deeper minimum",
                 traces.toArray(new tech.tablesaw.plotly.traces.Trace[0])).withAxisTitles("x", "f(x)");

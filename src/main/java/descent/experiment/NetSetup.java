@@ -22,7 +22,7 @@ import java.util.Locale;
  * var setup = NetSetup.book().withHidden(2, 16).withEpochs(5).withOptimizer(Optimizers.adam(0.001));
  * var train = Datasets.blobs(200, 3, 0.5, 1);
  * setup.network(train);                            // Mlp[Dense(2, 16), ReLU, Dense(16, 16), ReLU, Dense(16, 3); seed=1]
- * setup.withInit(Initializers.normal(1.0))         // NetSetup(2x16 ReLU, Normal(std=1), Adam(lr=0.001, ...), batchSize=100, epochs=5, seed=1)
+ * setup.withInit(Initializers.normal(1.0))         // NetSetup(2x16 ReLU, Normal(std=1.0), Adam(lr=0.001, ...), batchSize=100, epochs=5, seed=1)
  * }</pre>
  *
  * {@link #book()} is Deep Learning from Scratch §6.4.1 ({@code MultiLayerNet(784, [100]*6, 10)}, He initialization,
@@ -44,10 +44,8 @@ public record NetSetup(int hiddenLayers, int width, Initializer init, Optimizer 
     }
 
     public NetSetup {
-        if (hiddenLayers < 0 || width < 1) {
-            throw new IllegalArgumentException("Invalid network shape: " + hiddenLayers + " hidden layers of " + width
-                    + " units; expected >= 0 layers of >= 1 unit, such as 6 layers of 100 (the book's).");
-        }
+        Check.nonNegative("number of hidden layers", hiddenLayers);
+        Check.atLeast("hidden layer width", width, 1, "units per hidden layer, such as 100 (the book's)");
         Check.notNull("optimizer", optimizer, "such as Optimizers.sgd(0.01)");
         Check.positive("batch size", batchSize);
         Check.positive("number of epochs", epochs);

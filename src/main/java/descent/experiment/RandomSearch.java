@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.base.Check;
 import descent.base.Parallel;
 import descent.data.Dataset;
@@ -9,7 +10,6 @@ import descent.train.Evaluation;
 import descent.train.Trainer;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -138,7 +138,7 @@ public record RandomSearch(NetSetup setup, int trials, double lrMin, double lrMa
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "RandomSearch(trials=%d, lr=[%s, %s], weightDecay=[%s, %s], seed=%d, threads=%d, %s)",
-                trials, lrMin, lrMax, wdMin, wdMax, seed, threads, setup);
+        return "RandomSearch(trials=" + trials + ", lr=[" + Format.repr(lrMin) + ", " + Format.repr(lrMax) + "], weightDecay=["
+                + Format.repr(wdMin) + ", " + Format.repr(wdMax) + "], seed=" + seed + ", threads=" + threads + ", " + setup + ")";
     }
 }

@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.fn.Functions;
 import descent.fn.Objective;
 import descent.fn.Var;
@@ -96,8 +97,8 @@ public record SaddleEscape(Objective f, CriticalPoint point, List<Trajectory> pa
             ratio.append(end.minimumRatio());
             dist.append(t.last().x().distanceTo(saddle));
         }
-        Table table = Table.create(f.name() + ": " + p.kind() + " with eigenvalues from " + fmt(p.eigen().smallest()) + " to "
-                + fmt(p.eigen().largest()) + "; SGD(lr=" + fmt(lr) + "), " + steps + " steps", run, startLoss, endLoss,
+        Table table = Table.create(f.name() + ": " + p.kind() + " with eigenvalues from " + eigenvalue(p.eigen().smallest()) + " to "
+                + eigenvalue(p.eigen().largest()) + "; SGD(lr=" + Format.repr(lr) + "), " + steps + " steps", run, startLoss, endLoss,
                 endGrad, endKind, ratio, dist);
         PlotlyFigure figure;
         Trajectory[] arr = paths.toArray(new Trajectory[0]);
@@ -114,8 +115,9 @@ public record SaddleEscape(Objective f, CriticalPoint point, List<Trajectory> pa
         return new Trajectory(name, t.function(), t.steps(), t.diverged(), t.stopReason());
     }
 
-    static String fmt(double v) {
-        return descent.base.Format.number(Math.abs(v) < 1e-12 ? 0 : v);
+    /** An eigenvalue for a title; round-off below 1e-12 reads as 0. */
+    private static String eigenvalue(double v) {
+        return Format.number(Math.abs(v) < 1e-12 ? 0 : v);
     }
 
     @Override

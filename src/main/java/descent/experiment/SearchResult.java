@@ -1,5 +1,6 @@
 package descent.experiment;
 
+import descent.base.Format;
 import descent.plot.LineTrace;
 import descent.plot.PlotlyFigure;
 import tech.tablesaw.api.BooleanColumn;
@@ -11,7 +12,6 @@ import tech.tablesaw.api.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The trials of a {@link RandomSearch}, best first.
@@ -70,8 +70,8 @@ public record SearchResult(RandomSearch search, List<Trial> trials) {
     }
 
     private String[] hover() {
-        return trials.stream().map(t -> String.format(Locale.ROOT, "trial %d<br>lr %.3g<br>weight decay %.3g<br>validation accuracy %.3f",
-                t.trial(), t.lr(), t.weightDecay(), t.validationAccuracy())).toArray(String[]::new);
+        return trials.stream().map(t -> "trial " + t.trial() + "<br>lr " + Format.number(t.lr(), 3) + "<br>weight decay "
+                + Format.number(t.weightDecay(), 3) + "<br>validation accuracy " + Format.number(t.validationAccuracy(), 3)).toArray(String[]::new);
     }
 
     /** Every trial at (lr, weight decay) on log axes, coloured by validation accuracy; the best is starred. */

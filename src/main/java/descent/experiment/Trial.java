@@ -1,6 +1,6 @@
 package descent.experiment;
 
-import java.util.Locale;
+import descent.base.Format;
 
 /**
  * One configuration of a {@link RandomSearch} and how it did.
@@ -25,7 +25,8 @@ public record Trial(int trial, long seed, double lr, double weightDecay, double 
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Trial(trial=%d, seed=%d, lr=%.4g, weightDecay=%.4g, trainAccuracy=%.4g, validationAccuracy=%.4g, validationLoss=%.4g%s)",
-                trial, seed, lr, weightDecay, trainAccuracy, validationAccuracy, validationLoss, diverged ? ", diverged" : "");
+        return "Trial(trial=" + trial + ", seed=" + seed + ", lr=" + Format.number(lr) + ", weightDecay=" + Format.number(weightDecay)
+                + ", trainAccuracy=" + Format.number(trainAccuracy) + ", validationAccuracy=" + Format.number(validationAccuracy)
+                + ", validationLoss=" + Format.number(validationLoss) + (diverged ? ", diverged" : "") + ")";
     }
 }

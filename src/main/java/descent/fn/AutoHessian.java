@@ -1,8 +1,5 @@
 package descent.fn;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +46,7 @@ public final class AutoHessian {
         f.checkInput(v);
         Var[] in = auto.inputs(x);
         Var out = auto.eval(in);
-        List<Var> order = topologicalOrder(out);
+        List<Var> order = out.topologicalOrder();
         Map<Var, Integer> index = new IdentityHashMap<>();
         for (int k = 0; k < order.size(); k++) index.put(order.get(k), k);
         int m = order.size();
@@ -149,30 +146,4 @@ public final class AutoHessian {
         return g instanceof AutoObjective a ? a : null;
     }
 
-    /** Inputs before the nodes that use them (iterative, as in Var.backward). */
-    private static List<Var> topologicalOrder(Var root) {
-        List<Var> order = new ArrayList<>();
-        Map<Var, Boolean> seen = new IdentityHashMap<>();
-        Deque<Var> stack = new ArrayDeque<>();
-        Deque<Integer> next = new ArrayDeque<>();
-        stack.push(root);
-        next.push(0);
-        seen.put(root, true);
-        while (!stack.isEmpty()) {
-            Var v = stack.peek();
-            int i = next.pop();
-            if (i < v.inputs().length) {
-                next.push(i + 1);
-                Var in = v.inputs()[i];
-                if (seen.put(in, true) == null) {
-                    stack.push(in);
-                    next.push(0);
-                }
-            } else {
-                stack.pop();
-                order.add(v);
-            }
-        }
-        return order;
-    }
 }

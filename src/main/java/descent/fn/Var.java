@@ -1,11 +1,11 @@
 package descent.fn;
 
+import descent.base.Format;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -127,7 +127,7 @@ public final class Var {
     }
 
     /** Inputs before the nodes that use them; iterative so long chains cannot overflow the stack. */
-    private List<Var> topologicalOrder() {
+    List<Var> topologicalOrder() {
         List<Var> order = new ArrayList<>();
         Map<Var, Boolean> seen = new IdentityHashMap<>();
         Deque<Var> stack = new ArrayDeque<>();
@@ -161,6 +161,6 @@ public final class Var {
     /** {@code Var(12.0, grad=4.0, op=*)}; leaves show no op. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Var(%s, grad=%s%s)", value, grad, op.isEmpty() ? "" : ", op=" + op);
+        return "Var(" + Format.repr(value) + ", grad=" + Format.repr(grad) + (op.isEmpty() ? "" : ", op=" + op) + ")";
     }
 }

@@ -1,9 +1,9 @@
 package descent.fn;
 
+import descent.base.Format;
 import descent.base.Check;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * An immutable point or direction in R^n, small enough to print.
@@ -120,13 +120,13 @@ public final class Vec {
         return Arrays.hashCode(values);
     }
 
-    /** {@code Vec[-7.0, 2.0]}: shortest text that reads back to the same doubles. */
+    /** {@code Vec[-7.0, 2.0]}: shortest text that reads back to the same doubles ({@link Format#repr}). */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Vec[");
         for (int i = 0; i < values.length; i++) {
             if (i > 0) sb.append(", ");
-            sb.append(String.format(Locale.ROOT, "%s", values[i]));
+            sb.append(Format.repr(values[i]));
         }
         return sb.append(']').toString();
     }

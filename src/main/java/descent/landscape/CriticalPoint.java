@@ -1,5 +1,6 @@
 package descent.landscape;
 
+import descent.base.Format;
 import descent.fn.Objective;
 import descent.fn.Vec;
 
@@ -93,10 +94,10 @@ public record CriticalPoint(Vec at, double value, double gradNorm, Eigen eigen, 
     @Override
     public String toString() {
         String vals = eigen.size() <= 6 ? "eigenvalues " + java.util.Arrays.stream(eigen.values().toArray())
-                .mapToObj(Hessian::fmt).toList() : eigen.size() + " eigenvalues in ["
-                + Hessian.fmt(eigen.smallest()) + ", " + Hessian.fmt(eigen.largest()) + "]";
+                .mapToObj(Format::number).toList() : eigen.size() + " eigenvalues in ["
+                + Format.number(eigen.smallest()) + ", " + Format.number(eigen.largest()) + "]";
         String where = at.dim() <= 6 ? " at " + at : "";
         return String.format(Locale.ROOT, "CriticalPoint(%s%s, f=%s, |grad|=%s, %s, minimum ratio %s)", kind, where,
-                Hessian.fmt(value), Hessian.fmt(gradNorm), vals, Hessian.fmt(minimumRatio));
+                Format.number(value), Format.number(gradNorm), vals, Format.number(minimumRatio));
     }
 }

@@ -192,10 +192,6 @@ public final class Hessian {
         return Table.create("Hessian (" + method + ")", cols.toArray(new tech.tablesaw.columns.Column<?>[0]));
     }
 
-    static String fmt(double v) {
-        return Format.number(v);
-    }
-
     /** {@code Hessian(2x2, exact, ...) [[2, 0], [0, -2]]}; larger ones show only their size. */
     @Override
     public String toString() {
@@ -204,7 +200,7 @@ public final class Hessian {
             sb.append(" [");
             for (int i = 0; i < dim(); i++) {
                 sb.append(i == 0 ? "[" : ", [");
-                for (int j = 0; j < dim(); j++) sb.append(j == 0 ? "" : ", ").append(fmt(h[i][j]));
+                for (int j = 0; j < dim(); j++) sb.append(j == 0 ? "" : ", ").append(Format.number(h[i][j]));
                 sb.append(']');
             }
             sb.append(']');

@@ -1,5 +1,6 @@
 package descent.landscape;
 
+import descent.base.Format;
 import descent.fn.Vec;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -167,8 +168,8 @@ public final class Landscape {
     public record Pca(Vec d1, Vec d2, double explained1, double explained2, Table path) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "Pca(%d points, explained %.1f%% + %.1f%%)", path.rowCount(),
-                    100 * explained1, 100 * explained2);
+            return "Pca(" + path.rowCount() + " points, explained " + Format.percent(explained1) + " + "
+                    + Format.percent(explained2) + ")";
         }
     }
 }

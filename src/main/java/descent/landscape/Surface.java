@@ -1,9 +1,9 @@
 package descent.landscape;
 
+import descent.base.Format;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
-import java.util.Locale;
 
 /**
  * A 2-D slice of a loss landscape: loss and accuracy at θ + α·d1 + β·d2 on a grid of (α, β).
@@ -85,6 +85,7 @@ public final class Surface {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        return String.format(Locale.ROOT, "Surface(%s, %dx%d points, loss %.4g..%.4g)", title, alphas.length, betas.length, min, max);
+        return "Surface(" + title + ", " + alphas.length + "x" + betas.length + " points, loss " + Format.number(min) + ".."
+                + Format.number(max) + ")";
     }
 }

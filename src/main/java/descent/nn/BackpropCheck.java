@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Format;
 import descent.tensor.Matrix;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -192,6 +193,6 @@ public final class BackpropCheck {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "BackpropCheck(%d tensors, max relative error %.2e)", results.size(), maxRelativeError());
+        return "BackpropCheck(" + results.size() + " tensors, max relative error " + Format.number(maxRelativeError(), 3) + ")";
     }
 }

@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Format;
 import descent.base.Check;
 import descent.tensor.Matrix;
 
@@ -193,16 +194,14 @@ public final class BatchNorm implements Layer {
 
     @Override
     public int outputWidth(int inputWidth) {
-        if (inputWidth != width) {
-            throw new IllegalArgumentException(this + " expects input width " + width + " but the layer before gives " + inputWidth + ".");
-        }
+        LayerChecks.widthBefore(this, width, inputWidth);
         return width;
     }
 
     @Override
     public String toString() {
         return "BatchNorm(" + width + ", " + (training ? "train" : "eval")
-                + (momentum != DEFAULT_MOMENTUM ? ", momentum=" + Initializers.fmt(momentum) : "")
-                + (eps != DEFAULT_EPS ? ", eps=" + Initializers.fmt(eps) : "") + ")";
+                + (momentum != DEFAULT_MOMENTUM ? ", momentum=" + Format.repr(momentum) : "")
+                + (eps != DEFAULT_EPS ? ", eps=" + Format.repr(eps) : "") + ")";
     }
 }

@@ -88,10 +88,7 @@ public final class Dense implements Layer {
 
     @Override
     public int outputWidth(int inputWidth) {
-        if (inputWidth != in) {
-            throw new IllegalArgumentException(this + " expects input width " + in + " but the layer before gives "
-                    + inputWidth + ".");
-        }
+        LayerChecks.widthBefore(this, in, inputWidth);
         return out;
     }
 

@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Format;
 import descent.base.Check;
 import descent.tensor.Matrix;
 
@@ -158,13 +159,8 @@ public final class Dropout implements Layer {
     }
 
     @Override
-    public int outputWidth(int inputWidth) {
-        return inputWidth;
-    }
-
-    @Override
     public String toString() {
-        return "Dropout(" + Initializers.fmt(p) + (convention == Convention.SCALE_AT_TEST ? ", scaleAtTest" : "")
+        return "Dropout(" + Format.repr(p) + (convention == Convention.SCALE_AT_TEST ? ", scaleAtTest" : "")
                 + (seedShown ? ", seed=" + seed : "") + ")";
     }
 }

@@ -1,9 +1,9 @@
 package descent.nn;
 
+import descent.base.Format;
 import descent.base.Check;
 import descent.tensor.Matrix;
 
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
 
@@ -31,7 +31,7 @@ public final class Initializers {
     /** Gaussian with a fixed standard deviation. */
     public static Initializer normal(double std) {
         Check.nonNegative("std", std, "such as 0.01");
-        return new Gaussian("Normal(std=" + fmt(std) + ")", (in, out) -> std);
+        return new Gaussian("Normal(std=" + Format.repr(std) + ")", (in, out) -> std);
     }
 
     /** The book's Xavier: std √(1/n_in). */
@@ -74,17 +74,4 @@ public final class Initializers {
         }
     }
 
-    /** Numbers as Python prints them: 0.2, 0.0001, 1e-05, 1e-08 (the optimizers' format). */
-    static String fmt(double v) {
-        if (v == 0 || !Double.isFinite(v)) return v == 0 ? "0" : Double.toString(v);
-        double a = Math.abs(v);
-        if (a >= 1e-4 && a < 1e16) {
-            return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
-        }
-        String s = Double.toString(v);
-        int e = s.indexOf('E');
-        String mantissa = s.substring(0, e).replaceAll("\\.0$", "");
-        int exp = Integer.parseInt(s.substring(e + 1));
-        return mantissa + (exp < 0 ? "e-" : "e+") + String.format(Locale.ROOT, "%02d", Math.abs(exp));
-    }
 }

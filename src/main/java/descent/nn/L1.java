@@ -1,5 +1,7 @@
 package descent.nn;
 
+import descent.base.Format;
+
 /**
  * L1 regularization as a loss term.
  *
@@ -13,14 +15,14 @@ package descent.nn;
  * <pre>{@code
  * Regularizers.l1(1e-5)     // L1(1e-05)
  * }</pre>
+ *
+ * @param lambda the strength λ, at least 0
+ * @param biases whether biases (and other non-weight parameters) are regularized too
  */
-public final class L1 implements Regularizer {
-    private final double lambda;
-    private final boolean biases;
+public record L1(double lambda, boolean biases) implements Regularizer {
 
-    L1(double lambda, boolean biases) {
-        this.lambda = Regularizers.strength(lambda);
-        this.biases = biases;
+    public L1 {
+        Regularizers.strength(lambda);
     }
 
     @Override
@@ -39,21 +41,12 @@ public final class L1 implements Regularizer {
     }
 
     @Override
-    public boolean appliesTo(Parameter p) {
-        return biases || p.isWeight();
-    }
-
-    @Override
     public L1 withBiases() {
         return new L1(lambda, true);
     }
 
-    public double lambda() {
-        return lambda;
-    }
-
     @Override
     public String toString() {
-        return "L1(" + Initializers.fmt(lambda) + (biases ? ", biases too" : "") + ")";
+        return "L1(" + Format.repr(lambda) + (biases ? ", biases too" : "") + ")";
     }
 }

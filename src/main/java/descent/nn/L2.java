@@ -1,5 +1,7 @@
 package descent.nn;
 
+import descent.base.Format;
+
 /**
  * L2 regularization as a loss term.
  *
@@ -14,14 +16,14 @@ package descent.nn;
  * <pre>{@code
  * Regularizers.l2(1e-4)     // L2(0.0001)
  * }</pre>
+ *
+ * @param lambda the strength λ, at least 0
+ * @param biases whether biases (and other non-weight parameters) are regularized too
  */
-public final class L2 implements Regularizer {
-    private final double lambda;
-    private final boolean biases;
+public record L2(double lambda, boolean biases) implements Regularizer {
 
-    L2(double lambda, boolean biases) {
-        this.lambda = Regularizers.strength(lambda);
-        this.biases = biases;
+    public L2 {
+        Regularizers.strength(lambda);
     }
 
     @Override
@@ -40,21 +42,12 @@ public final class L2 implements Regularizer {
     }
 
     @Override
-    public boolean appliesTo(Parameter p) {
-        return biases || p.isWeight();
-    }
-
-    @Override
     public L2 withBiases() {
         return new L2(lambda, true);
     }
 
-    public double lambda() {
-        return lambda;
-    }
-
     @Override
     public String toString() {
-        return "L2(" + Initializers.fmt(lambda) + (biases ? ", biases too" : "") + ")";
+        return "L2(" + Format.repr(lambda) + (biases ? ", biases too" : "") + ")";
     }
 }

@@ -57,8 +57,13 @@ public interface Layer {
     default void setTraining(boolean training) {
     }
 
-    /** The output width for this input width; throws when the layer cannot take that width. */
-    int outputWidth(int inputWidth);
+    /**
+     * The output width for this input width; throws when the layer cannot take that width. The default keeps the
+     * width, as activations and dropout do; a layer that changes it or needs a particular one overrides this.
+     */
+    default int outputWidth(int inputWidth) {
+        return inputWidth;
+    }
 
     /**
      * The input width this layer requires, if it fixes one (a dense layer does, an activation does not). A model

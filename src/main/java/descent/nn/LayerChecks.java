@@ -18,6 +18,14 @@ final class LayerChecks {
         }
     }
 
+    /** In {@code outputWidth}: the width the layer before gives must be the one this layer was built for. */
+    static void widthBefore(Object layer, int expected, int given) {
+        if (given != expected) {
+            throw new IllegalArgumentException(layer + " expects input width " + expected + " but the layer before gives "
+                    + given + ".");
+        }
+    }
+
     static void forwardFirst(Object layer, Object remembered) {
         if (remembered == null) {
             throw new IllegalStateException(layer + ": backward was called before forward; run forward on a batch first.");

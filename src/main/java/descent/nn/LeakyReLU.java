@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.base.Format;
 import descent.base.Check;
 import descent.tensor.Matrix;
 
@@ -51,12 +52,7 @@ public final class LeakyReLU implements Layer {
     }
 
     @Override
-    public int outputWidth(int inputWidth) {
-        return inputWidth;
-    }
-
-    @Override
     public String toString() {
-        return "LeakyReLU(" + Initializers.fmt(alpha) + ")";
+        return "LeakyReLU(" + Format.repr(alpha) + ")";
     }
 }

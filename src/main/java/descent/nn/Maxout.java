@@ -113,9 +113,7 @@ public final class Maxout implements Layer {
 
     @Override
     public int outputWidth(int inputWidth) {
-        if (inputWidth != in) {
-            throw new IllegalArgumentException(this + " expects input width " + in + " but the layer before gives " + inputWidth + ".");
-        }
+        LayerChecks.widthBefore(this, in, inputWidth);
         return out;
     }
 

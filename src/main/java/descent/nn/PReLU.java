@@ -92,9 +92,7 @@ public final class PReLU implements Layer {
 
     @Override
     public int outputWidth(int inputWidth) {
-        if (width > 0 && inputWidth != width) {
-            throw new IllegalArgumentException(this + " expects input width " + width + " but the layer before gives " + inputWidth + ".");
-        }
+        if (width > 0) LayerChecks.widthBefore(this, width, inputWidth);
         return inputWidth;
     }
 

@@ -40,11 +40,6 @@ public final class ReLU implements Layer {
     }
 
     @Override
-    public int outputWidth(int inputWidth) {
-        return inputWidth;
-    }
-
-    @Override
     public String toString() {
         return "ReLU";
     }

@@ -24,8 +24,13 @@ public interface Regularizer {
     default void afterUpdate(Parameter p, double lr) {
     }
 
-    /** Whether this parameter is regularized. */
-    boolean appliesTo(Parameter p);
+    /** Whether biases and other non-weight parameters are regularized too (by default only weights are). */
+    boolean biases();
+
+    /** Whether this parameter is regularized: every weight, and the other parameters if {@link #biases()}. */
+    default boolean appliesTo(Parameter p) {
+        return biases() || p.isWeight();
+    }
 
     /** The same regularizer applied to biases and other non-weight parameters too. */
     Regularizer withBiases();

@@ -39,11 +39,6 @@ public final class Sigmoid implements Layer {
     }
 
     @Override
-    public int outputWidth(int inputWidth) {
-        return inputWidth;
-    }
-
-    @Override
     public String toString() {
         return "Sigmoid";
     }

@@ -60,11 +60,6 @@ public final class Softmax implements Layer {
     }
 
     @Override
-    public int outputWidth(int inputWidth) {
-        return inputWidth;
-    }
-
-    @Override
     public String toString() {
         return "Softmax";
     }

@@ -37,11 +37,6 @@ public final class Tanh implements Layer {
     }
 
     @Override
-    public int outputWidth(int inputWidth) {
-        return inputWidth;
-    }
-
-    @Override
     public String toString() {
         return "Tanh";
     }

@@ -1,5 +1,7 @@
 package descent.nn;
 
+import descent.base.Format;
+
 /**
  * Decoupled weight decay: after the optimizer's update, shrink each weight towards 0 in proportion to the learning
  * rate. It adds nothing to the loss or the gradient.
@@ -14,14 +16,14 @@ package descent.nn;
  * <pre>{@code
  * Regularizers.weightDecay(0.01)     // WeightDecay(0.01)
  * }</pre>
+ *
+ * @param lambda the strength λ, at least 0
+ * @param biases whether biases (and other non-weight parameters) are regularized too
  */
-public final class WeightDecay implements Regularizer {
-    private final double lambda;
-    private final boolean biases;
+public record WeightDecay(double lambda, boolean biases) implements Regularizer {
 
-    WeightDecay(double lambda, boolean biases) {
-        this.lambda = Regularizers.strength(lambda);
-        this.biases = biases;
+    public WeightDecay {
+        Regularizers.strength(lambda);
     }
 
     @Override
@@ -42,21 +44,12 @@ public final class WeightDecay implements Regularizer {
     }
 
     @Override
-    public boolean appliesTo(Parameter p) {
-        return biases || p.isWeight();
-    }
-
-    @Override
     public WeightDecay withBiases() {
         return new WeightDecay(lambda, true);
     }
 
-    public double lambda() {
-        return lambda;
-    }
-
     @Override
     public String toString() {
-        return "WeightDecay(" + Initializers.fmt(lambda) + (biases ? ", biases too" : "") + ")";
+        return "WeightDecay(" + Format.repr(lambda) + (biases ? ", biases too" : "") + ")";
     }
 }

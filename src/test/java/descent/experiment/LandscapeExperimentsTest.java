@@ -3,6 +3,7 @@ package descent.experiment;
 import descent.Approx;
 import descent.data.Datasets;
 import descent.landscape.CriticalPoint;
+import descent.optim.Optimizers;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,17 +45,22 @@ class LandscapeExperimentsTest {
         assertThrows(IllegalArgumentException.class, () -> MomentumBall.of(2.2, 10));
     }
 
+    /** One hidden layer of 32 ReLU units trained by SGD(lr), the network BatchSizeRun used before it took a NetSetup. */
+    private static NetSetup setup(double lr, int epochs, long seed) {
+        return NetSetup.book().withHidden(1, 32).withOptimizer(Optimizers.sgd(lr)).withEpochs(epochs).withSeed(seed);
+    }
+
     @Test
     void batchSizeAndLandscapeRunsOnASmallProblem() {
         var data = Datasets.spirals(40, 0.1, 1);
-        var bs = BatchSizeRun.of(data, data, new int[] {1, 40}, 0.1, 0.99, 2, 3);
+        var bs = BatchSizeRun.of(setup(0.1, 2, 3), data, data, new int[] {1, 40}, 0.99);
         var t = bs.table();
         assertEquals(2, t.rowCount());
         assertEquals(0.0, t.doubleColumn("gradientNoise").get(1), "the full batch has no noise");
         assertTrue(t.doubleColumn("gradientNoise").get(0) > 0.5, "single examples are noisy: " + t);
         assertEquals(80, t.intColumn("updates").get(0), "2 epochs of 40 updates");
         assertEquals(2, t.intColumn("updates").get(1), "2 epochs of 1 update");
-        assertThrows(IllegalArgumentException.class, () -> BatchSizeRun.of(data, data, new int[] {0}, 0.1, 0.9, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> BatchSizeRun.of(setup(0.1, 1, 1), data, data, new int[] {0}, 0.9));
 
         var land = LandscapeRun.of(data, data, 8, 3, 5, 2);
         assertEquals(9, land.line().rowCount());

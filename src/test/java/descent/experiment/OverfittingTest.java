@@ -90,7 +90,7 @@ class OverfittingTest {
     @Test
     void badInputIsNamed() {
         var e = assertThrows(IllegalArgumentException.class, () -> new NetSetup(2, 0, Optimizers.sgd(0.1), 10, 5, 1));
-        assertTrue(e.getMessage().contains("0 units"), e.getMessage());
+        assertTrue(e.getMessage().contains("Invalid hidden layer width: 0;"), e.getMessage());
         assertFalse(NetSetup.book().toString().isEmpty());
         assertEquals("NetSetup(6x100 ReLU, SGD(lr=0.01), batchSize=100, epochs=200, seed=1)", NetSetup.book().toString());
     }

@@ -56,6 +56,7 @@ class JavadocExamplesTest {
     @TempDir
     static Path plotsDir;
     private static String oldPlotsDir;
+    private static final Set<String> PRIMITIVES = Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
     private static JShell typed;
     private static Set<Snippet> startup;
 
@@ -91,8 +92,18 @@ class JavadocExamplesTest {
                 .toList();
     }
 
-    /** Drops what earlier examples defined or imported, so the next example starts from the start-up state. */
+    /**
+     * Drops what earlier examples defined or imported, so the next example starts from the start-up state. A dropped
+     * variable's value stays reachable from the class JShell compiled for it (the local execution engine never
+     * unloads one), so reference variables are set to null first: otherwise every example that loads Fashion-MNIST
+     * (about 440 MB of doubles) would keep it until the shell closes, and the full suite ran out of heap.
+     */
     private static void forgetPreviousExample() {
+        typed.variables()
+                .filter(v -> !startup.contains(v) && typed.status(v).isActive())
+                .filter(v -> !PRIMITIVES.contains(v.typeName()))
+                .toList()
+                .forEach(v -> typed.eval(v.name() + " = null;"));
         typed.snippets()
                 .filter(sn -> !startup.contains(sn))
                 .filter(sn -> typed.status(sn).isActive())
