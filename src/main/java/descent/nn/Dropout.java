@@ -114,9 +114,7 @@ public final class Dropout implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        LayerChecks.forwardFirst(this, y);
-        LayerChecks.gradientShape(this, y, dy);
-        dx = Matrix.reuse(dx, dy.rows(), dy.cols());
+        dx = LayerChecks.gradientBuffer(this, y, dy, dx);
         double[] g = dy.data(), out = dx.data();
         if (forwardInTraining) {
             for (int i = 0; i < g.length; i++) out[i] = g[i] * mask[i];

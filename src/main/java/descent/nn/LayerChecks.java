@@ -39,6 +39,16 @@ final class LayerChecks {
         }
     }
 
+    /**
+     * The opening of an elementwise layer's backward: forward ran, dy has the shape of forward's output; returns
+     * the layer's dx buffer, reused when its shape still fits.
+     */
+    static Matrix gradientBuffer(Object layer, Matrix output, Matrix dy, Matrix dx) {
+        forwardFirst(layer, output);
+        gradientShape(layer, output, dy);
+        return Matrix.reuse(dx, dy.rows(), dy.cols());
+    }
+
     /** Throws if m holds NaN or an infinity, naming the first one's row and column. */
     static void finite(String what, Matrix m, String hint) {
         int bad = m.firstNonFinite();

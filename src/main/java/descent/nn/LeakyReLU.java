@@ -39,9 +39,7 @@ public final class LeakyReLU implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        LayerChecks.forwardFirst(this, x);
-        LayerChecks.gradientShape(this, y, dy);
-        dx = Matrix.reuse(dx, dy.rows(), dy.cols());
+        dx = LayerChecks.gradientBuffer(this, y, dy, dx);
         double[] g = dy.data(), in = x.data(), out = dx.data();
         for (int i = 0; i < g.length; i++) out[i] = in[i] > 0 ? g[i] : alpha * g[i];
         return dx;

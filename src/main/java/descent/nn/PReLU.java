@@ -57,9 +57,7 @@ public final class PReLU implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        LayerChecks.forwardFirst(this, x);
-        LayerChecks.gradientShape(this, y, dy);
-        dx = Matrix.reuse(dx, dy.rows(), dy.cols());
+        dx = LayerChecks.gradientBuffer(this, y, dy, dx);
         double[] g = dy.data(), in = x.data(), out = dx.data(), da = alpha.grad().fill(0).data();
         int c = x.cols();
         for (int i = 0; i < g.length; i++) {

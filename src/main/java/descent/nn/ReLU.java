@@ -30,9 +30,7 @@ public final class ReLU implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        LayerChecks.forwardFirst(this, y);
-        LayerChecks.gradientShape(this, y, dy);
-        dx = Matrix.reuse(dx, dy.rows(), dy.cols());
+        dx = LayerChecks.gradientBuffer(this, y, dy, dx);
         // y > 0 exactly where x > 0, so the output doubles as the mask.
         double[] g = dy.data(), o = y.data(), out = dx.data();
         for (int i = 0; i < g.length; i++) out[i] = o[i] > 0 ? g[i] : 0.0;

@@ -46,9 +46,7 @@ public final class Softmax implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        LayerChecks.forwardFirst(this, y);
-        LayerChecks.gradientShape(this, y, dy);
-        dx = Matrix.reuse(dx, dy.rows(), dy.cols());
+        dx = LayerChecks.gradientBuffer(this, y, dy, dx);
         int c = y.cols();
         double[] g = dy.data(), s = y.data(), out = dx.data();
         for (int r = 0, off = 0; r < y.rows(); r++, off += c) {

@@ -28,9 +28,7 @@ public final class Tanh implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        LayerChecks.forwardFirst(this, y);
-        LayerChecks.gradientShape(this, y, dy);
-        dx = Matrix.reuse(dx, dy.rows(), dy.cols());
+        dx = LayerChecks.gradientBuffer(this, y, dy, dx);
         double[] g = dy.data(), t = y.data(), out = dx.data();
         for (int i = 0; i < g.length; i++) out[i] = g[i] * (1.0 - t[i] * t[i]);
         return dx;

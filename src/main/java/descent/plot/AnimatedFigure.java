@@ -49,15 +49,7 @@ public final class AnimatedFigure extends PlotlyFigure {
 
     @Override
     public String asJavascript(String divName) {
-        StringBuilder sb = new StringBuilder("<script>\n");
-        sb.append("var target = document.getElementById(").append(Json.write(divName)).append(");\n");
-        sb.append("var layout = ").append(Json.write(layout())).append(";\n");
-        sb.append("var config = {\"responsive\":true,\"displaylogo\":false};\n");
-        Trace[] traces = getTraces();
-        for (int i = 0; i < traces.length; i++) sb.append(traces[i].asJavascript(i)).append('\n');
-        sb.append("var data = [");
-        for (int i = 0; i < traces.length; i++) sb.append(i == 0 ? "" : ", ").append("trace").append(i);
-        sb.append("];\n");
+        StringBuilder sb = new StringBuilder(scriptDeclaring(divName));
         sb.append("var frames = ").append(Json.write(frames)).append(";\n");
         sb.append("Plotly.newPlot(target, {data: data, layout: layout, config: config, frames: frames});\n");
         return sb.append("</script>").toString();

@@ -199,17 +199,20 @@ public class PlotlyFigure extends Figure {
      */
     @Override
     public String asJavascript(String divName) {
+        return scriptDeclaring(divName) + "Plotly.newPlot(target, data, layout, config);\n</script>";
+    }
+
+    /** {@code <script>} and the variables target, layout, config, trace0..n and data, for {@link #asJavascript}. */
+    String scriptDeclaring(String divName) {
         StringBuilder sb = new StringBuilder("<script>\n");
         sb.append("var target = document.getElementById(").append(Json.write(divName)).append(");\n");
-        sb.append("var layout = ").append(Json.write(layout)).append(";\n");
+        sb.append("var layout = ").append(Json.write(layout())).append(";\n");
         sb.append("var config = {\"responsive\":true,\"displaylogo\":false};\n");
         Trace[] traces = getTraces();
         for (int i = 0; i < traces.length; i++) sb.append(traces[i].asJavascript(i)).append('\n');
         sb.append("var data = [");
         for (int i = 0; i < traces.length; i++) sb.append(i == 0 ? "" : ", ").append("trace").append(i);
-        sb.append("];\n");
-        sb.append("Plotly.newPlot(target, data, layout, config);\n");
-        return sb.append("</script>").toString();
+        return sb.append("];\n").toString();
     }
 
     /** {@code PlotlyFigure('x^2/20 + y^2', [contour(60x60 grid), scatter(name=SGD(lr=0.95), 31 points)])}. */
