@@ -9,7 +9,7 @@ import descent.train.ProgressProvider;
  * {@link ProgressProvider}.
  *
  * <pre>{@code
- * new IJavaProgressProvider().active()   // true in an IJava notebook with descent on its class path, false in JShell
+ * new descent.notebook.IJavaProgressProvider().active()   // true in an IJava notebook with descent on its class path, false in JShell
  * }</pre>
  */
 public final class IJavaProgressProvider implements ProgressProvider {

@@ -140,7 +140,7 @@ class JupyterProgressTest {
 
     @Test
     void liveProgressIsTheConsoleBarOutsideJupyter() {
-        assertEquals(List.of("JJavaProgressProvider(active=false)"),
+        assertEquals(List.of("JJavaProgressProvider(active=false)", "IJavaProgressProvider(active=false)"),
                 ProgressProvider.installed().stream().map(Object::toString).toList(), "found through META-INF/services");
         assertTrue(Progress.live().toString().startsWith("ConsoleProgress"), Progress.live().toString());
     }
