@@ -177,7 +177,7 @@ class IJavaTest(unittest.TestCase):
             self.assertEqual(0, status, err)
             nb = nbformat.read(path, as_version=4)
             self.assertEqual("kept 6.45", nb.cells[3].outputs[0].data["text/plain"])
-            self.assertEqual("JupyterProgress(every 250 ms)", nb.cells[4].outputs[0].data["text/plain"])
+            self.assertEqual("JupyterProgress(every 500 ms)", nb.cells[4].outputs[0].data["text/plain"])
 
 
 if __name__ == "__main__":
