@@ -39,6 +39,16 @@ final class BatchLoader {
         gather(data, rows, 0, rows.length, x, t, labels);
     }
 
+    /** The row indices of the current batch (live: the next batch overwrites them). */
+    int[] rows() {
+        return rows;
+    }
+
+    /** Fills x, t and labels with these rows (a batch handed out before: the trainer's replay after a failure). */
+    void load(int[] batchRows) {
+        gather(data, batchRows, 0, batchRows.length, x, t, labels);
+    }
+
     /** Makes the next call of {@link #next()} give the current batch again, as if it had not been drawn. */
     void repeat() {
         repeat = true;

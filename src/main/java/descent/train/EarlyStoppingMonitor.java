@@ -39,12 +39,12 @@ final class EarlyStoppingMonitor {
             bestEpoch = epoch;
             wait = 0;
             history.bestEpoch(epoch);
-            if (bestWeights != null) bestWeights.save(0);
+            if (bestWeights != null) bestWeights.save();
             return false;
         }
         if (++wait < rule.patience()) return false;
         boolean restore = bestWeights != null && bestEpoch >= 0;
-        if (restore) bestWeights.restore(1);
+        if (restore) bestWeights.restore();
         history.stop("stopped early after epoch " + epoch + ": no " + what + " improvement for " + rule.patience()
                 + " epochs" + (restore ? "; restored the weights of epoch " + bestEpoch : ""));
         return true;

@@ -1,6 +1,5 @@
 package descent.train;
 
-import descent.nn.Parameter;
 import descent.nn.Sequential;
 import descent.optim.State;
 import descent.tensor.Matrix;
@@ -9,54 +8,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A model's tensors, and optionally an optimizer's states, at one moment, to go back to. It comes in parts, each saved
- * just before it changes, so that the values are copied while they are in cache anyway:
+ * Some of a model's tensors, and optionally optimizer states, at one moment, to go back to:
  *
  * <pre>
- *   for a step (rollback):   part 0      the model's buffers (batch-norm statistics, dropout's random state),
- *                                        saved before the forward pass
- *                            part i + 1  parameter i and its optimizer state (buffers and step count t),
- *                                        saved just before its update
- *   restore-best:            part 0      every tensor of the model
- *   save(part): saved ← live;   restore(n): live ← saved for parts 0 .. n−1
+ *   save():     saved ← live  (values, and each state's buffers and step count t)
+ *   restore():  live ← saved
+ *   reproduces(): live = saved, element for element, wherever saved is finite
  * </pre>
- * The arrays are allocated once; saving and restoring copy values only, in one loop.
+ * What the trainer keeps: the model's buffers before each step (batch-norm statistics, dropout's random state; a
+ * few numbers), a checkpoint of everything every few steps (see {@link Trainer}'s rollback), and early stopping's best
+ * weights. The copies are allocated once; saving and restoring copy values only.
  */
 final class Snapshot {
-    private final double[][][] live;
-    private final double[][][] saved;
-    private final State[] states;     // per part, or null
-    private final int[] savedT;
+    private final double[][] live;
+    private final double[][] saved;
+    private final State[] liveStates;
+    private final State[] savedStates;
 
-    private Snapshot(List<List<double[]>> parts, State[] states) {
-        live = new double[parts.size()][][];
-        saved = new double[parts.size()][][];
-        for (int p = 0; p < live.length; p++) {
-            live[p] = parts.get(p).toArray(double[][]::new);
-            saved[p] = new double[live[p].length][];
-            for (int i = 0; i < live[p].length; i++) saved[p][i] = new double[live[p][i].length];
-        }
-        this.states = states;
-        savedT = new int[states.length];
+    private Snapshot(List<double[]> arrays, State[] states) {
+        live = arrays.toArray(double[][]::new);
+        saved = new double[live.length][];
+        for (int i = 0; i < live.length; i++) saved[i] = new double[live[i].length];
+        liveStates = states;
+        savedStates = new State[states.length];
+        for (int i = 0; i < states.length; i++) savedStates[i] = states[i].copy();
     }
 
-    /** One part: every tensor of the model (parameters and buffers), for early stopping's best weights. */
+    /** Every tensor of the model (parameters and buffers), for early stopping's best weights. */
     static Snapshot ofModel(Sequential model) {
-        return new Snapshot(List.of(arrays(model.stateTensors().values())), new State[1]);
+        return new Snapshot(arrays(model.stateTensors().values()), new State[0]);
     }
 
-    /** Part 0 the model's buffers, part i + 1 parameter i with its optimizer state: for rolling a step back. */
-    static Snapshot forSteps(Sequential model, List<Parameter> params, State[] optimizerStates) {
-        List<List<double[]>> parts = new ArrayList<>();
-        parts.add(arrays(model.buffers().values()));
-        State[] states = new State[params.size() + 1];
-        for (int i = 0; i < params.size(); i++) {
-            List<double[]> part = new ArrayList<>(List.of(params.get(i).value().data()));
-            for (String name : optimizerStates[i].names()) part.add(optimizerStates[i].buffer(name));
-            parts.add(part);
-            states[i + 1] = optimizerStates[i];
-        }
-        return new Snapshot(parts, states);
+    /** The model's buffers only (batch-norm statistics, dropout's random state). */
+    static Snapshot ofBuffers(Sequential model) {
+        return new Snapshot(arrays(model.buffers().values()), new State[0]);
+    }
+
+    /** Every tensor of the model and these optimizer states: a checkpoint of a training run. */
+    static Snapshot of(Sequential model, State[] states) {
+        return new Snapshot(arrays(model.stateTensors().values()), states);
     }
 
     private static List<double[]> arrays(Iterable<Matrix> tensors) {
@@ -65,20 +55,34 @@ final class Snapshot {
         return a;
     }
 
-    void save(int part) {
-        copy(live[part], saved[part]);
-        if (states[part] != null) savedT[part] = states[part].t();
+    void save() {
+        for (int i = 0; i < live.length; i++) System.arraycopy(live[i], 0, saved[i], 0, live[i].length);
+        for (int i = 0; i < liveStates.length; i++) savedStates[i].restoreFrom(liveStates[i]);
     }
 
-    /** Restores parts 0 .. parts − 1 (those saved during the current step). */
-    void restore(int parts) {
-        for (int p = 0; p < parts; p++) {
-            copy(saved[p], live[p]);
-            if (states[p] != null) states[p].rewind(savedT[p]);
+    void restore() {
+        for (int i = 0; i < live.length; i++) System.arraycopy(saved[i], 0, live[i], 0, live[i].length);
+        for (int i = 0; i < liveStates.length; i++) liveStates[i].restoreFrom(savedStates[i]);
+    }
+
+    /**
+     * Whether the live tensors and states hold the saved values bit for bit, except where a saved value is NaN or
+     * infinite (what a failed update wrote need not come out the same when it is redone).
+     */
+    boolean reproduces() {
+        for (int i = 0; i < live.length; i++) if (!same(saved[i], live[i])) return false;
+        for (int i = 0; i < liveStates.length; i++) {
+            State s = savedStates[i], l = liveStates[i];
+            if (s.t() != l.t()) return false;
+            for (String name : s.names()) if (!same(s.buffer(name), l.buffer(name))) return false;
         }
+        return true;
     }
 
-    private static void copy(double[][] from, double[][] to) {
-        for (int i = 0; i < from.length; i++) System.arraycopy(from[i], 0, to[i], 0, from[i].length);
+    private static boolean same(double[] expected, double[] actual) {
+        for (int k = 0; k < expected.length; k++) {
+            if (Double.isFinite(expected[k]) && Double.doubleToRawLongBits(expected[k]) != Double.doubleToRawLongBits(actual[k])) return false;
+        }
+        return true;
     }
 }

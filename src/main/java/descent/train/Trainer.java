@@ -18,9 +18,9 @@ import java.util.List;
  * Trains a model on a data set with any {@link Optimizer}, one mini-batch at a time or for whole epochs.
  *
  * <pre>
- *   one step:  gather the next batch;  save a snapshot (buffers now, each parameter and its state before its update)
+ *   one step:  gather the next batch;  save the model's buffers (and, every 64 steps, a checkpoint of everything)
  *              y ← model(x);  L ← loss(y, t) + Σ penalty(w);  model.backward(dL/dy);  g += ∂penalty/∂w
- *              if L, g or (after the update) w is not finite: restore the snapshot, throw
+ *              if L, g or (after the update) w is not finite: undo the step (see {@link #step()}), throw
  *              for each parameter tensor w:  optimizer.update(w, g, its own state, lr(iteration));  decoupled decay
  *              record the step (and, after n / batchSize steps, the epoch: validation, early stopping)
  * </pre>
@@ -70,7 +70,12 @@ public final class Trainer {
     private List<Parameter> params;
     private List<String> paramNames;
     private State[] states;
-    private Snapshot beforeStep;
+    private Snapshot buffersBefore;     // the model's buffers before the current step
+    private Snapshot checkpoint;        // everything, at iteration checkpointAt (-1: none yet, or out of date)
+    private int checkpointAt = -1;
+    private int checkpointEvery;
+    private int[][] replayRows;         // the rows of each batch since the checkpoint
+    private double[] gradSquares;       // Σ g² per parameter tensor, this step
     private EarlyStoppingMonitor monitor;
     private LayerStatsRecorder recorder;
     private final History history = new History();
@@ -137,51 +142,140 @@ public final class Trainer {
         paramNames = List.copyOf(model.namedParameters().keySet());
         states = new State[params.size()];
         for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).size());
-        beforeStep = Snapshot.forSteps(model, params, states);
+        buffersBefore = Snapshot.ofBuffers(model);
+        checkpoint = Snapshot.of(model, states);
+        checkpointEvery = Math.max(1, Math.min(CHECKPOINT_EVERY, (1 << 20) / batches.x.rows()));
+        replayRows = new int[checkpointEvery][];
+        gradSquares = new double[params.size()];
         if (earlyStopping != null) monitor = new EarlyStoppingMonitor(earlyStopping, Snapshot.ofModel(model));
-        if (layerStats) recorder = new LayerStatsRecorder(model);
+        if (layerStats) recorder = new LayerStatsRecorder(model, params);
     }
 
+    /** At most this many steps between two checkpoints: a failed update replays at most this many steps. */
+    static final int CHECKPOINT_EVERY = 64;
+
     /**
-     * Runs one mini-batch: gather, snapshot, forward and loss, backward, check finite, update, record. The snapshot
-     * of each parameter and its optimizer state is taken just before its update (see {@link Snapshot}).
+     * Runs one mini-batch: gather, forward and loss, backward, check finite, update, check finite, record. When a
+     * check fails, the step is undone (see the class comment) and an {@link ArithmeticException} says why.
+     *
+     * <p>Rollback without a copy per step: every {@value #CHECKPOINT_EVERY} steps (and after each epoch) the trainer
+     * saves the model and the optimizer states, and remembers the rows of every batch since. Only the model's few
+     * buffers are saved before each step. A failure before the update restores those buffers; a failure after an
+     * update restores the checkpoint and replays the steps since it, which gives the state before the failed step bit
+     * for bit, because training is deterministic. The replay is verified: redoing the failed step must give exactly
+     * what the failure left (where that is finite), or the model was changed outside the trainer since the checkpoint
+     * and the exception says it could not be put back.
      */
     public TrainingStep step() {
         start();
-        batches.next();
-        beforeStep.save(0);
-        double lr = optimizer.lrAt(iteration);
-        model.setTraining(true);
-        Matrix out = model.forward(batches.x);
-        double value = loss.forward(out, batches.t);
-        for (Regularizer r : regularizers) for (Parameter p : params) value += r.penalty(p);
-        if (!Double.isFinite(value)) diverged("the loss is " + value, lr, 1);
-        double accuracy = Evaluation.accuracy(out, batches.labels, out.rows());
-        model.backwardParameters(loss.backward());
-        for (Regularizer r : regularizers) for (Parameter p : params) r.addGradient(p);
-        for (int i = 0; i < params.size(); i++) checkFinite(params.get(i).grad(), "the gradient", i, lr, 1);
-        for (int i = 0; i < params.size(); i++) {
-            beforeStep.save(i + 1);
-            optimizer.update(params.get(i).value().data(), params.get(i).grad().data(), states[i], lr);
-            for (Regularizer r : regularizers) r.afterUpdate(params.get(i), lr);
-            checkFinite(params.get(i).value(), "after the update, the value", i, lr, i + 2);
+        if (checkpointAt < 0 || iteration - checkpointAt >= checkpointEvery) {
+            checkpoint.save();
+            checkpointAt = iteration;
         }
-        LayerStats stats = recorder == null ? null : recorder.record();   // outputs and gradients of this step
+        batches.next();
+        int slot = iteration - checkpointAt;
+        if (replayRows[slot] == null) replayRows[slot] = new int[batches.rows().length];
+        System.arraycopy(batches.rows(), 0, replayRows[slot], 0, replayRows[slot].length);
+        buffersBefore.save();
+        double lr = optimizer.lrAt(iteration);
+        Matrix out = forward();
+        double value = lossOf(out);
+        if (!Double.isFinite(value)) diverged("the loss is " + value, lr);
+        double accuracy = Evaluation.accuracy(out, batches.labels, out.rows());
+        backward();
+        for (int i = 0; i < params.size(); i++) {
+            double g2 = LayerStatsRecorder.sumSquares(params.get(i).grad().data());
+            gradSquares[i] = g2;
+            if (!Double.isFinite(g2)) checkFinite(params.get(i).grad(), "the gradient", i, lr, -1);   // or Σ g² overflowed
+        }
+        for (int i = 0; i < params.size(); i++) {
+            update(i, lr);
+            checkFinite(params.get(i).value(), "after the update, the value", i, lr, i);
+        }
+        LayerStats stats = recorder == null ? null : recorder.record(gradSquares);   // outputs and gradients of this step
         return record(new TrainingStep(iteration, iteration / batches.batchesPerEpoch(), value, accuracy, lr, stats));
     }
 
-    private void checkFinite(Matrix m, String what, int param, double lr, int savedParts) {
-        int bad = m.firstNonFinite();
-        if (bad >= 0) diverged(what + " of " + paramNames.get(param) + " is " + m.data()[bad], lr, savedParts);
+    // The three parts of a step, shared by the step and its replay.
+    private Matrix forward() {
+        model.setTraining(true);
+        return model.forward(batches.x);
     }
 
-    /** Restores the parts of the snapshot saved so far in this step, and throws. */
-    private void diverged(String what, double lr, int savedParts) {
-        beforeStep.restore(savedParts);
+    private double lossOf(Matrix out) {
+        double value = loss.forward(out, batches.t);
+        for (Regularizer r : regularizers) for (Parameter p : params) value += r.penalty(p);
+        return value;
+    }
+
+    private void backward() {
+        model.backwardParameters(loss.backward());
+        for (Regularizer r : regularizers) for (Parameter p : params) r.addGradient(p);
+    }
+
+    private void update(int i, double lr) {
+        optimizer.update(params.get(i).value().data(), params.get(i).grad().data(), states[i], lr);
+        for (Regularizer r : regularizers) r.afterUpdate(params.get(i), lr);
+    }
+
+    /** Throws if m has a NaN or infinite value, after undoing the step; {@code updated}: the last parameter updated. */
+    private void checkFinite(Matrix m, String what, int param, double lr, int updated) {
+        int bad = m.firstNonFinite();
+        if (bad < 0) return;
+        String problem = what + " of " + paramNames.get(param) + " is " + m.data()[bad];
+        if (updated < 0) diverged(problem, lr);
+        divergedAfterUpdate(problem, lr, updated);
+    }
+
+    /** Before any update: puts the buffers back, and throws. */
+    private void diverged(String what, double lr) {
+        buffersBefore.restore();
         batches.repeat();
-        throw new ArithmeticException("Training diverged at iteration " + iteration + " (epoch " + iteration / batches.batchesPerEpoch()
+        throw divergence(what, lr, "The model, the optimizer's state and the batch order were restored to before this step.");
+    }
+
+    /**
+     * After parameters 0 .. updated were updated: restores the checkpoint, replays the steps since, checks that
+     * redoing this step gives what the failure left, puts the state before this step back, and throws.
+     */
+    private void divergedAfterUpdate(String what, double lr, int updated) {
+        Snapshot failure = Snapshot.of(model, states);
+        failure.save();
+        boolean restored;
+        try {
+            checkpoint.restore();
+            for (int j = checkpointAt; j < iteration; j++) replay(replayRows[j - checkpointAt], optimizer.lrAt(j), params.size() - 1);
+            Snapshot before = Snapshot.of(model, states);
+            before.save();
+            replay(replayRows[iteration - checkpointAt], lr, updated);
+            restored = failure.reproduces();
+            if (restored) before.restore();
+        } catch (RuntimeException e) {
+            restored = false;
+        }
+        batches.repeat();
+        if (restored) {
+            throw divergence(what, lr, "The model, the optimizer's state and the batch order were restored to before this step.");
+        }
+        failure.restore();
+        int since = checkpointAt;
+        checkpointAt = -1;
+        throw divergence(what, lr, "The model could not be restored: it was changed outside this trainer since iteration "
+                + since + ", so replaying the steps since then did not reproduce it; it is left as the failed update left it.");
+    }
+
+    /** One step again on these rows, with parameters 0 .. lastUpdate updated, without checks or records. */
+    private void replay(int[] rows, double lr, int lastUpdate) {
+        batches.load(rows);
+        lossOf(forward());
+        backward();
+        for (int i = 0; i <= lastUpdate; i++) update(i, lr);
+    }
+
+    private ArithmeticException divergence(String what, double lr, String after) {
+        return new ArithmeticException("Training diverged at iteration " + iteration + " (epoch " + iteration / batches.batchesPerEpoch()
                 + "): " + what + ". The learning rate " + lr + " of " + optimizer + " is probably too high; try one 10 times"
-                + " smaller. The model, the optimizer's state and the batch order were restored to before this step.");
+                + " smaller. " + after);
     }
 
     private TrainingStep record(TrainingStep step) {
@@ -191,6 +285,7 @@ public final class Trainer {
     }
 
     private void endEpoch() {
+        checkpointAt = -1;   // evaluating and restore-best may change the model: the next step saves a new checkpoint
         EpochResult e = history.endEpoch(validation == null ? null : Evaluation.of(model, validation, loss, batchSize),
                 recorder == null ? null : recorder.epochMeans());
         if (history.warning() == null) history.warn(DivergenceRule.check(history, optimizer));
@@ -213,6 +308,7 @@ public final class Trainer {
         Check.positive("number of iterations", iterations);
         start();
         stopRequested = false;
+        checkpointAt = -1;
         history.startFit();
         if (monitor != null) monitor.reset();
         for (int i = 0; i < iterations && !stopRequested; i++) progress.update(step(), iterations);
