@@ -13,6 +13,7 @@ import java.util.logging.Logger;
  *
  * <pre>{@code
  * Blas.implementation()   // e.g. "native OpenBLAS via JNI (/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3)"
+ * Blas.threads()          // 2 under ./descent on two cores: large products in two row blocks, one per core
  * }</pre>
  *
  * Uses {@code dev.ludovic.netlib:blas}, the BLAS layer of Apache Spark. In order of preference:
@@ -33,6 +34,7 @@ public final class Blas {
             "/usr/lib/aarch64-linux-gnu/libblas.so.3", "/usr/lib64/libblas.so.3"};
     private static final BLAS BLAS;
     private static final String DESCRIPTION;
+    private static final boolean NATIVE;
 
     static {
         String choice = System.getProperty("descent.blas", "auto");
@@ -63,6 +65,7 @@ public final class Blas {
             }
             BLAS = chosen;
             DESCRIPTION = description;
+            NATIVE = chosen instanceof dev.ludovic.netlib.blas.NativeBLAS;
         } finally {
             log.setLevel(before);
         }
@@ -89,12 +92,34 @@ public final class Blas {
     }
 
     /**
+     * How many threads compute the large matrix products: 2 by default on a machine with two cores or more when
+     * OpenBLAS runs on one ({@code OPENBLAS_NUM_THREADS=1}, as {@code ./descent} sets it), else 1; the system property
+     * {@code descent.threads} overrides it. The results are the same bits for 1 and 2 (docs/performance.md, "Both
+     * cores").
+     */
+    public static int threads() {
+        return BlasThreads.threads();
+    }
+
+    static boolean isNative() {
+        return NATIVE;
+    }
+
+    static BLAS instance() {
+        return BLAS;
+    }
+
+    /**
      * c ← alpha·op(a)·op(b) + beta·c for row-major matrices, where op transposes when asked. Shapes are checked by
      * the caller ({@link Matrix}); here only the row-major to column-major translation happens.
      */
     static void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c) {
         int m = c.rows(), n = c.cols();
         int k = transA ? a.rows() : a.cols();
+        if (BlasThreads.splits(m, n, k)) {     // both cores, the same bits as one call (BlasThreads)
+            BlasThreads.gemm(transA, transB, alpha, a, b, beta, c, k);
+            return;
+        }
         // Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ, and a row-major array read column-major is
         // its transpose: so swap the operands and keep the transpose flags; leading dimensions are the stored widths.
         BLAS.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,

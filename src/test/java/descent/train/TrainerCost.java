@@ -28,9 +28,9 @@ import java.util.Random;
  * <pre>
  * mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * OPENBLAS_NUM_THREADS=1 java -cp target/classes:target/test-classes:$(cat target/cp.txt) descent.train.TrainerCost
- *     [--steps 400] [--rounds 7] [--optimizers sgd,adam] [--synthetic]
+ *     [--steps 400] [--rounds 7] [--optimizers sgd,adam] [--synthetic] [--no-extras]
  * </pre>
- * Measured: CPU time of the training thread ({@link ThreadMXBean#getCurrentThreadCpuTime}) per step, best of the
+ * Measured: CPU time of the training thread (and, beside it, wall-clock time) ({@link ThreadMXBean#getCurrentThreadCpuTime}) per step, best of the
  * rounds; every variant runs once per round, in turn, so that noise from other programs hits all of them alike. With
  * one OpenBLAS thread all the work is on this thread. Variants:
  * <ul>
@@ -53,6 +53,7 @@ public final class TrainerCost {
     private abstract static class Variant {
         final String name;
         long best = Long.MAX_VALUE;
+        long bestWall = Long.MAX_VALUE;
 
         Variant(String name) {
             this.name = name;
@@ -136,7 +137,7 @@ public final class TrainerCost {
         for (int i = 0; i < argv.length; i++) {
             String a = argv[i];
             if (!a.startsWith("--")) throw new IllegalArgumentException("Unexpected argument '" + a + "'; options are --steps N, --rounds N, --optimizers sgd,adam, --synthetic.");
-            if (a.equals("--synthetic")) args.put("synthetic", "true");
+            if (a.equals("--synthetic") || a.equals("--no-extras")) args.put(a.substring(2), "true");
             else args.put(a.substring(2), argv[++i]);
         }
         int steps = Integer.parseInt(args.getOrDefault("steps", "400"));
@@ -144,30 +145,35 @@ public final class TrainerCost {
         String[] optimizers = args.getOrDefault("optimizers", "sgd,adam").split(",");
         Dataset train = data(args.containsKey("synthetic"));
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        System.out.printf("TrainerCost: %s, %d steps per round, best of %d rounds, CPU time of this thread, OPENBLAS_NUM_THREADS=%s%n",
-                train, steps, rounds, System.getenv("OPENBLAS_NUM_THREADS"));
+        System.out.printf("TrainerCost: %s, %d steps per round, best of %d rounds, CPU time of this thread, OPENBLAS_NUM_THREADS=%s, descent.threads=%s%n",
+                train, steps, rounds, System.getenv("OPENBLAS_NUM_THREADS"), System.getProperty("descent.threads", "default"));
         for (String o : optimizers) {
             List<Variant> variants = new ArrayList<>();
             variants.add(new Loop("bare", optimizer(o), train, ""));
             variants.add(new ViaTrainer("trainer", optimizer(o), train, true));
             variants.add(new ViaTrainer("trainer -stats", optimizer(o), train, false));
-            for (String extra : List.of("accuracy", "finite", "rollback", "stats", "history")) {
-                variants.add(new Loop("+" + extra, optimizer(o), train, extra));
+            if (!args.containsKey("no-extras")) {
+                for (String extra : List.of("accuracy", "finite", "rollback", "stats", "history")) {
+                    variants.add(new Loop("+" + extra, optimizer(o), train, extra));
+                }
             }
             for (Variant v : variants) for (int i = 0; i < 150; i++) v.step();    // JIT warm-up
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < variants.size(); k++) {
                     Variant v = variants.get((k + r) % variants.size());
-                    long t0 = mx.getCurrentThreadCpuTime();
+                    long t0 = mx.getCurrentThreadCpuTime(), w0 = System.nanoTime();
                     for (int i = 0; i < steps; i++) v.step();
                     v.best = Math.min(v.best, (mx.getCurrentThreadCpuTime() - t0) / steps);
+                    v.bestWall = Math.min(v.bestWall, (System.nanoTime() - w0) / steps);
                 }
             }
-            parts((Loop) variants.get(0), mx, rounds);
+            if (!args.containsKey("no-extras")) parts((Loop) variants.get(0), mx, rounds);
             double bare = variants.get(0).best;
-            System.out.printf("%n%s        µs/step   vs bare   extra µs%n", optimizer(o));
+            double bareWall = variants.get(0).bestWall;
+            System.out.printf("%n%s        CPU µs/step   vs bare   extra µs    wall µs/step   vs bare%n", optimizer(o));
             for (Variant v : variants) {
-                System.out.printf("  %-16s %7.1f   %6.3fx   %+7.1f%n", v.name, v.best / 1e3, bare / v.best, (v.best - bare) / 1e3);
+                System.out.printf("  %-16s %7.1f   %6.3fx   %+7.1f    %7.1f   %6.3fx%n", v.name, v.best / 1e3, bare / v.best, (v.best - bare) / 1e3,
+                        v.bestWall / 1e3, bareWall / v.bestWall);
             }
         }
     }

@@ -1,0 +1,197 @@
+package descent.tensor;
+
+import dev.ludovic.netlib.blas.BLAS;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Both cores for the large matrix products, with results that do not depend on the number of threads.
+ *
+ * <pre>
+ *   C = op(A)·op(B), m rows:   m ≥ 128 and m·n·k ≥ 2^20  →  rows [0, h) and [h, m), h = ⌊m/2⌋ rounded down to 64
+ *                              the two halves are two BLAS calls, on two threads or one after the other on one
+ * </pre>
+ * The rule depends on the shapes only, so a product gives the same bits with one thread or two. It also gives the
+ * bits of the unsplit call: a row of C is the same dot products in the same order whichever call computes it, as
+ * long as the split is a multiple of the BLAS kernel's unrolling (a few rows; 64 covers them all), which
+ * {@code BlasThreadsTest} checks on the network shapes. OpenBLAS's own threads do not promise that (with two, a
+ * 100×128·128×100 product changes in the last bits), so {@code ./descent} runs OpenBLAS with one thread
+ * ({@code OPENBLAS_NUM_THREADS=1}) and descent splits instead.
+ *
+ * <p>Only the native BLAS is split (its unchecked entry point takes the half's offsets; the checked one rejects an
+ * offset into a transposed operand). Threads: the system property {@code descent.threads} (1 or 2; default 2 when
+ * the machine has two cores or more and {@code OPENBLAS_NUM_THREADS=1}, else 1: OpenBLAS's own threads already use
+ * the cores). A product called while the helper thread is busy with another product runs
+ * both halves on its own thread.
+ */
+final class BlasThreads {
+    /** Row blocks are multiples of this. */
+    static final int ROWS = 64;
+    /** Products with less work (m·n·k) than this are not split: a thread hand-off costs a few µs. */
+    static final long MIN_WORK = 1L << 20;
+
+    private static final MethodHandle DGEMM_K;   // null: no split
+    private static volatile int threads;
+    private static volatile Worker worker;
+
+    static {
+        MethodHandle h = null;
+        try {
+            if (Blas.isNative()) {
+                Method m = Class.forName("dev.ludovic.netlib.blas.AbstractBLAS").getDeclaredMethod("dgemmK", String.class,
+                        String.class, int.class, int.class, int.class, double.class, double[].class, int.class, int.class,
+                        double[].class, int.class, int.class, double.class, double[].class, int.class, int.class);
+                m.setAccessible(true);
+                h = MethodHandles.lookup().unreflect(m).bindTo(Blas.instance());
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            h = null;      // another netlib version: products stay whole, on one thread
+        }
+        DGEMM_K = h;
+        // Two threads of our own only when OpenBLAS runs one: else its threads already use the cores.
+        boolean openBlasSingle = "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
+        int fallback = openBlasSingle ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1;
+        threads(Integer.getInteger("descent.threads", fallback));
+    }
+
+    private BlasThreads() {
+    }
+
+    /** Sets the number of threads for products (1 or 2); the results are the same for both. */
+    static void threads(int n) {
+        if (n < 1) throw new IllegalArgumentException("descent.threads is " + n + "; expected 1 or 2.");
+        threads = Math.min(2, n);
+    }
+
+    static int threads() {
+        return threads;
+    }
+
+    /** Whether products of this shape are split in two row blocks. */
+    static boolean splits(int m, int n, int k) {
+        return DGEMM_K != null && m >= 2 * ROWS && (long) m * n * k >= MIN_WORK;
+    }
+
+    /** The first row of the second block. */
+    static int split(int m) {
+        return m / 2 / ROWS * ROWS;
+    }
+
+    /** c ← alpha·op(a)·op(b) + beta·c in two row blocks (when {@link #splits}); row-major, shapes checked by the caller. */
+    static void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c, int k) {
+        int m = c.rows(), h = split(m);
+        Worker w = threads > 1 ? worker() : null;
+        if (w != null && w.busy.tryLock()) {
+            try {
+                w.post(transA, transB, alpha, a, b, beta, c, k, h, m);
+                rows(transA, transB, alpha, a, b, beta, c, k, 0, h);
+                w.await();
+            } finally {
+                w.busy.unlock();
+            }
+        } else {
+            rows(transA, transB, alpha, a, b, beta, c, k, 0, h);
+            rows(transA, transB, alpha, a, b, beta, c, k, h, m);
+        }
+    }
+
+    /** Rows [r0, r1) of c. */
+    static void rows(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c, int k, int r0, int r1) {
+        int n = c.cols();
+        String opB = transB ? "T" : "N", opA = transA ? "T" : "N";   // typed locals: invokeExact needs exact types
+        try {
+            // as Blas.gemm: row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ; rows of C are columns of Cᵀ
+            DGEMM_K.invokeExact(opB, opA, n, r1 - r0, k, alpha, b.data(), 0, b.cols(),
+                    a.data(), transA ? r0 : r0 * a.cols(), a.cols(), beta, c.data(), r0 * n, n);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("dgemm failed: " + e, e);
+        }
+    }
+
+    private static Worker worker() {
+        Worker w = worker;
+        if (w == null) {
+            synchronized (BlasThreads.class) {
+                if (worker == null) worker = new Worker();
+                w = worker;
+            }
+        }
+        return w;
+    }
+
+    /** The second thread: waits for a half product, computes it, says so. Allocates nothing per product. */
+    private static final class Worker implements Runnable {
+        private static final long SPIN_NANOS = 50_000;   // keeps waiting without sleeping between products of a step
+        final ReentrantLock busy = new ReentrantLock();
+        private final Thread thread;
+        private volatile Thread caller;
+        private volatile boolean posted;
+        private volatile boolean done;
+        private Throwable failure;
+        private boolean transA, transB;
+        private double alpha, beta;
+        private Matrix a, b, c;
+        private int k, r0, r1;
+
+        Worker() {
+            thread = new Thread(this, "descent-blas");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void post(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c, int k, int r0, int r1) {
+            this.transA = transA;
+            this.transB = transB;
+            this.alpha = alpha;
+            this.beta = beta;
+            this.a = a;
+            this.b = b;
+            this.c = c;
+            this.k = k;
+            this.r0 = r0;
+            this.r1 = r1;
+            failure = null;
+            caller = Thread.currentThread();
+            done = false;
+            posted = true;                // publishes the fields above
+            LockSupport.unpark(thread);
+        }
+
+        void await() {
+            long start = System.nanoTime();
+            while (!done) {
+                if (System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
+                else LockSupport.park(this);
+            }
+            a = b = c = null;
+            Throwable f = failure;
+            if (f instanceof RuntimeException r) throw r;
+            if (f instanceof Error e) throw e;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                long start = System.nanoTime();
+                while (!posted) {
+                    if (System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
+                    else LockSupport.park(this);
+                }
+                posted = false;
+                try {
+                    rows(transA, transB, alpha, a, b, beta, c, k, r0, r1);
+                } catch (Throwable e) {
+                    failure = e;
+                }
+                done = true;
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+}
