@@ -97,6 +97,41 @@ class TrainerReliabilityTest {
     }
 
     @Test
+    void aFailureLongAfterTheCheckpointReplaysEveryStepSinceAndRestoresExactly() {
+        Dataset d = Datasets.spirals(2000, 0.05, 2);   // 200 batches per epoch: the checkpoint is the one of step 0 ... 64 ...
+        // Mlp(2, 8, 8, 2) has 6 parameter tensors: iteration 100's third update fails, 36 steps after the checkpoint of step 64
+        var failing = Mlp.of(2, 8, 8, 2).dropout(0.2).seed(3);
+        var trainer = Trainer.of(failing, d, new FailOnce(100 * 6 + 2)).batchSize(10).seed(8).replacement(true);
+        for (int i = 0; i < 100; i++) trainer.step();
+        Map<String, Matrix> before = copyOfState(failing);
+        var e = assertThrows(ArithmeticException.class, trainer::step);
+        assertTrue(e.getMessage().startsWith("Training diverged at iteration 100 (epoch 0): after the update, the value of 3.W is NaN."), e.getMessage());
+        assertTrue(e.getMessage().endsWith("restored to before this step."), e.getMessage());
+        assertEquals(before, copyOfState(failing), "weights and dropout state after replaying 36 steps");
+        for (int i = 0; i < 30; i++) trainer.step();
+        var reference = Trainer.of(Mlp.of(2, 8, 8, 2).dropout(0.2).seed(3), d, Optimizers.adam(0.01)).batchSize(10).seed(8).replacement(true);
+        for (int i = 0; i < 130; i++) reference.step();
+        assertArrayEquals(reference.history().iterations().doubleColumn("loss").asDoubleArray(),
+                trainer.history().iterations().doubleColumn("loss").asDoubleArray(), "losses of all 130 steps");
+    }
+
+    @Test
+    void aModelChangedOutsideTheTrainerCannotBeReplayedAndTheExceptionSaysSo() {
+        Dataset d = Datasets.spirals(100, 0.05, 2);
+        var net = Mlp.of(2, 8, 2).seed(1);
+        var trainer = Trainer.of(net, d, new FailOnce(3 * 4 + 1)).batchSize(10).seed(5);
+        for (int i = 0; i < 3; i++) trainer.step();
+        net.stateTensors().get("0.W").data()[0] += 1;      // a change the trainer does not know of
+        Map<String, Matrix> changed = copyOfState(net);
+        var e = assertThrows(ArithmeticException.class, trainer::step);
+        assertTrue(e.getMessage().endsWith("The model could not be restored: it was changed outside this trainer since iteration 0,"
+                + " so replaying the steps since then did not reproduce it; it is left as the failed update left it."), e.getMessage());
+        assertEquals(3, trainer.iteration());
+        assertNotEquals(changed, copyOfState(net), "the first two tensors were updated");
+        assertTrue(Double.isNaN(net.stateTensors().get("0.b").data()[0]), "the failed update's NaN is still there");
+    }
+
+    @Test
     void aLossFarAboveItsStartIsFlagged() {
         Dataset d = Datasets.spirals(300, 0.05, 1);
         var h = Trainer.of(Mlp.of(2, 32, 32, 2).relu().seed(1), d, Optimizers.sgd(50)).batchSize(30).seed(2).fit(20);
