@@ -93,6 +93,27 @@ final class LayerStatsRecorder {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
+    /**
+     * Σ g² as {@link #sumSquares(double[])} gives it, in the same pass checking that every w is finite: each term is
+     * g·g + w·0, and w·0 is ±0 (which adds nothing) for a finite w and NaN for a NaN or infinite one.
+     */
+    static double sumSquares(double[] g, double[] w) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int i = 0, n = g.length;
+        for (; i + 7 < n; i += 8) {
+            s0 += g[i] * g[i] + w[i] * 0.0;
+            s1 += g[i + 1] * g[i + 1] + w[i + 1] * 0.0;
+            s2 += g[i + 2] * g[i + 2] + w[i + 2] * 0.0;
+            s3 += g[i + 3] * g[i + 3] + w[i + 3] * 0.0;
+            s4 += g[i + 4] * g[i + 4] + w[i + 4] * 0.0;
+            s5 += g[i + 5] * g[i + 5] + w[i + 5] * 0.0;
+            s6 += g[i + 6] * g[i + 6] + w[i + 6] * 0.0;
+            s7 += g[i + 7] * g[i + 7] + w[i + 7] * 0.0;
+        }
+        for (; i < n; i++) s0 += g[i] * g[i] + w[i] * 0.0;
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
     /** out[0] = Σ v and out[1] = Σ v², each in four partial sums added up pairwise in a fixed order. */
     static void sums(double[] a, double[] out) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;

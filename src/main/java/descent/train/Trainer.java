@@ -184,13 +184,10 @@ public final class Trainer {
         double accuracy = Evaluation.accuracy(out, batches.labels, out.rows());
         backward();
         for (int i = 0; i < params.size(); i++) {
-            double g2 = LayerStatsRecorder.sumSquares(params.get(i).grad().data());
-            gradSquares[i] = g2;
-            if (!Double.isFinite(g2)) checkFinite(params.get(i).grad(), "the gradient", i, lr, -1);   // or Σ g² overflowed
-        }
-        for (int i = 0; i < params.size(); i++) {
             update(i, lr);
-            checkFinite(params.get(i).value(), "after the update, the value", i, lr, i);
+            // one pass over the gradient and the new values: Σ g², NaN if a gradient or a new value is not finite
+            gradSquares[i] = LayerStatsRecorder.sumSquares(params.get(i).grad().data(), params.get(i).value().data());
+            if (!Double.isFinite(gradSquares[i])) checkFinite(i, lr);
         }
         LayerStats stats = recorder == null ? null : recorder.record(gradSquares);   // outputs and gradients of this step
         return record(new TrainingStep(iteration, iteration / batches.batchesPerEpoch(), value, accuracy, lr, stats));
@@ -218,13 +215,20 @@ public final class Trainer {
         for (Regularizer r : regularizers) r.afterUpdate(params.get(i), lr);
     }
 
-    /** Throws if m has a NaN or infinite value, after undoing the step; {@code updated}: the last parameter updated. */
-    private void checkFinite(Matrix m, String what, int param, double lr, int updated) {
-        int bad = m.firstNonFinite();
-        if (bad < 0) return;
-        String problem = what + " of " + paramNames.get(param) + " is " + m.data()[bad];
-        if (updated < 0) diverged(problem, lr);
-        divergedAfterUpdate(problem, lr, updated);
+    /**
+     * After parameter {@code updated} was updated and its check failed: finds what is not finite, gradients first (of
+     * every parameter, as a check before the updates would), then the new values; undoes the step and throws. Returns
+     * when everything is finite (Σ g² overflowed).
+     */
+    private void checkFinite(int updated, double lr) {
+        for (int i = 0; i < params.size(); i++) {
+            Matrix g = params.get(i).grad();
+            int bad = g.firstNonFinite();
+            if (bad >= 0) divergedAfterUpdate("the gradient of " + paramNames.get(i) + " is " + g.data()[bad], lr, updated);
+        }
+        Matrix w = params.get(updated).value();
+        int bad = w.firstNonFinite();
+        if (bad >= 0) divergedAfterUpdate("after the update, the value of " + paramNames.get(updated) + " is " + w.data()[bad], lr, updated);
     }
 
     /** Before any update: puts the buffers back, and throws. */

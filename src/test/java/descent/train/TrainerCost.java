@@ -104,10 +104,9 @@ public final class TrainerCost {
             double value = loss.forward(out, batches.t);
             double acc = accuracy ? Evaluation.accuracy(out, batches.labels, out.rows()) : 0;
             net.backwardParameters(loss.backward());
-            if (finite || stats) for (int i = 0; i < params.size(); i++) gradSquares[i] = LayerStatsRecorder.sumSquares(params.get(i).grad().data());
             for (int i = 0; i < params.size(); i++) {
                 optimizer.update(params.get(i).value().data(), params.get(i).grad().data(), states[i], lr);
-                if (finite) sink += params.get(i).value().firstNonFinite();
+                if (finite || stats) gradSquares[i] = LayerStatsRecorder.sumSquares(params.get(i).grad().data(), params.get(i).value().data());
             }
             LayerStats s = stats ? recorder.record(gradSquares) : null;
             if (history) h.add(new TrainingStep(iteration, 0, value, acc, lr, s));
@@ -186,10 +185,13 @@ public final class TrainerCost {
         Map<String, Runnable> parts = new LinkedHashMap<>();
         Matrix out = run.net.output(run.net.size() - 1);
         parts.put("accuracy", () -> run.sink += Evaluation.accuracy(out, run.batches.labels, out.rows()));
-        parts.put("finite (gradients)", () -> {
-            for (Parameter p : run.params) run.sink += LayerStatsRecorder.sumSquares(p.grad().data());
+        parts.put("finite (Σg², w·0)", () -> {
+            for (Parameter p : run.params) run.sink += LayerStatsRecorder.sumSquares(p.grad().data(), p.value().data());
         });
-        parts.put("finite (values)", () -> {
+        parts.put("before: gradients", () -> {
+            for (Parameter p : run.params) run.sink += p.grad().firstNonFinite();
+        });
+        parts.put("before: values", () -> {
             for (Parameter p : run.params) run.sink += p.value().firstNonFinite();
         });
         parts.put("buffers save", () -> run.buffers.save());

@@ -116,6 +116,32 @@ class TrainerReliabilityTest {
     }
 
     @Test
+    void aNonFiniteGradientIsNamedAndTheStepUndoneAlthoughItIsFoundAfterTheFirstUpdates() {
+        Dataset d = Datasets.spirals(100, 0.05, 2);
+        // a "regularizer" whose gradient is NaN for the last weight in step 2 (call 9 of addGradient: 4 per step)
+        var nanOnce = new descent.nn.Regularizer() {
+            int calls;
+            public double penalty(descent.nn.Parameter p) { return 0; }
+            public void addGradient(descent.nn.Parameter p) { if (calls++ == 2 * 4 + 2) p.grad().data()[1] = Double.NaN; }
+            public boolean biases() { return true; }
+            public descent.nn.Regularizer withBiases() { return this; }
+        };
+        var net = Mlp.of(2, 8, 2).seed(1);
+        var trainer = Trainer.of(net, d, Optimizers.momentum(0.1, 0.9)).batchSize(10).seed(5).regularizer(nanOnce);
+        for (int i = 0; i < 2; i++) trainer.step();
+        Map<String, Matrix> before = copyOfState(net);
+        var e = assertThrows(ArithmeticException.class, trainer::step);
+        assertTrue(e.getMessage().startsWith("Training diverged at iteration 2 (epoch 0): the gradient of 2.W is NaN. "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("restored to before this step."), e.getMessage());
+        assertEquals(before, copyOfState(net), "0.W and 0.b were updated before the NaN was found, and put back");
+        for (int i = 0; i < 8; i++) trainer.step();
+        var reference = Trainer.of(Mlp.of(2, 8, 2).seed(1), d, Optimizers.momentum(0.1, 0.9)).batchSize(10).seed(5);
+        for (int i = 0; i < 10; i++) reference.step();
+        assertArrayEquals(reference.history().iterations().doubleColumn("loss").asDoubleArray(),
+                trainer.history().iterations().doubleColumn("loss").asDoubleArray(), "losses of all 10 steps");
+    }
+
+    @Test
     void aModelChangedOutsideTheTrainerCannotBeReplayedAndTheExceptionSaysSo() {
         Dataset d = Datasets.spirals(100, 0.05, 2);
         var net = Mlp.of(2, 8, 2).seed(1);
