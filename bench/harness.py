@@ -36,10 +36,12 @@ def log(msg):
     print(f"[bench] {msg}", file=sys.stderr, flush=True)
 
 
-def thread_env(threads):
+def thread_env(threads, descent=False):
     env = dict(os.environ)
     for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         env[k] = str(threads)
+    if descent:   # descent splits products itself, the same bits for any thread count; OpenBLAS stays on one
+        env["OPENBLAS_NUM_THREADS"], env["DESCENT_THREADS"] = "1", str(threads)
     return env
 
 
@@ -50,7 +52,7 @@ def run_json(cmd, threads, timeout):
              os.path.relpath(c, ROOT) if c.startswith(ROOT) else c for c in cmd]
     log(" ".join(shown) + f"  [{threads} thread(s)]")
     try:
-        p = subprocess.run(cmd, env=thread_env(threads), capture_output=True, text=True, timeout=timeout, cwd=HERE)
+        p = subprocess.run(cmd, env=thread_env(threads, any("descent.bench." in c for c in cmd)), capture_output=True, text=True, timeout=timeout, cwd=HERE)
     except subprocess.TimeoutExpired:
         log(f"  timed out after {timeout} s")
         return []

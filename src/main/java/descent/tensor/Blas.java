@@ -93,8 +93,8 @@ public final class Blas {
 
     /**
      * How many threads compute the large matrix products: 2 by default on a machine with two cores or more when
-     * OpenBLAS runs on one ({@code OPENBLAS_NUM_THREADS=1}, as {@code ./descent} sets it), else 1; the system property
-     * {@code descent.threads} overrides it. The results are the same bits for 1 and 2 (docs/performance.md, "Both
+     * OpenBLAS runs on one ({@code OPENBLAS_NUM_THREADS=1}, as {@code ./descent} sets it), else 1; the environment
+     * variable {@code DESCENT_THREADS} or the system property {@code descent.threads} overrides it. The results are the same bits for 1 and 2 (docs/performance.md, "Both
      * cores").
      */
     public static int threads() {

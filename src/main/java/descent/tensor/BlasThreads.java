@@ -23,9 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@code OPENBLAS_NUM_THREADS=1}) and descent splits instead.
  *
  * <p>Only the native BLAS is split (its unchecked entry point takes the half's offsets; the checked one rejects an
- * offset into a transposed operand). Threads: the system property {@code descent.threads} (1 or 2; default 2 when
- * the machine has two cores or more and {@code OPENBLAS_NUM_THREADS=1}, else 1: OpenBLAS's own threads already use
- * the cores). A product called while the helper thread is busy with another product runs
+ * offset into a transposed operand). Threads: the system property {@code descent.threads}, else the environment
+ * variable {@code DESCENT_THREADS} (1 or 2; more count as 2); by default 2 when the machine has two cores or more and
+ * {@code OPENBLAS_NUM_THREADS=1}, else 1 (OpenBLAS's own threads already use the cores). A product called while the helper thread is busy with another product runs
  * both halves on its own thread.
  */
 final class BlasThreads {
@@ -55,7 +55,9 @@ final class BlasThreads {
         // Two threads of our own only when OpenBLAS runs one: else its threads already use the cores.
         boolean openBlasSingle = "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
         int fallback = openBlasSingle ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1;
-        threads(Integer.getInteger("descent.threads", fallback));
+        String env = System.getenv("DESCENT_THREADS");
+        int fromEnv = env != null && env.matches("[1-9][0-9]*") ? Integer.parseInt(env) : fallback;
+        threads(Integer.getInteger("descent.threads", fromEnv));
     }
 
     private BlasThreads() {
