@@ -12,8 +12,8 @@ import java.util.logging.Logger;
  * The matrix-multiply kernel behind {@link Matrix#times}: which BLAS was found, and the one call that uses it.
  *
  * <pre>{@code
+ * Blas.threads();         // 2 under ./descent on two cores: large products in two row blocks, one per core
  * Blas.implementation()   // e.g. "native OpenBLAS via JNI (/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3)"
- * Blas.threads()          // 2 under ./descent on two cores: large products in two row blocks, one per core
  * }</pre>
  *
  * Uses {@code dev.ludovic.netlib:blas}, the BLAS layer of Apache Spark. In order of preference:

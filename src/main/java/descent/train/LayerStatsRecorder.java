@@ -26,6 +26,17 @@ final class LayerStatsRecorder {
     private final double[] mean, std, gradNorm;
     private final double[] meanSum, stdSum, gradNormSum;
     private final double[] sums = new double[2];
+    private final double[] activationSum, activationSquares;
+    private final Beside.Task activations = new Beside.Task() {
+        @Override
+        void run() {
+            for (int i = 0; i < activationSum.length; i++) {
+                sums(model.output(i).data(), sums);
+                activationSum[i] = sums[0];
+                activationSquares[i] = sums[1];
+            }
+        }
+    };
     private int steps;
 
     LayerStatsRecorder(Sequential model, List<Parameter> trainerParameters) {
@@ -47,6 +58,21 @@ final class LayerStatsRecorder {
         meanSum = new double[n];
         stdSum = new double[n];
         gradNormSum = new double[n];
+        activationSum = new double[n];
+        activationSquares = new double[n];
+    }
+
+    /**
+     * After the forward pass: starts summing the layers' outputs on the second core (see {@link Beside}), which
+     * {@link #record} waits for. The outputs must not change in between (the updates do not touch them).
+     */
+    void start() {
+        activations.post();
+    }
+
+    /** Waits for what {@link #start()} began (before anything may overwrite the layers' outputs). */
+    void settle() {
+        activations.await();
     }
 
     private static int indexOf(List<Parameter> list, Parameter p) {
@@ -59,11 +85,12 @@ final class LayerStatsRecorder {
      * is Σ g² of the trainer's parameter j.
      */
     LayerStats record(double[] gradSquares) {
+        activations.post();      // no-op when start() posted it already
+        activations.await();
         for (int i = 0; i < mean.length; i++) {
-            double[] a = model.output(i).data();
-            sums(a, sums);
-            mean[i] = sums[0] / a.length;
-            std[i] = Math.sqrt(Math.max(0, sums[1] / a.length - mean[i] * mean[i]));
+            int size = model.output(i).data().length;
+            mean[i] = activationSum[i] / size;
+            std[i] = Math.sqrt(Math.max(0, activationSquares[i] / size - mean[i] * mean[i]));
             double g = 0;
             for (int j : parameterIndex[i]) g += gradSquares[j];
             gradNorm[i] = parameterIndex[i].length == 0 ? Double.NaN : Math.sqrt(g);

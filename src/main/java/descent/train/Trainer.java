@@ -168,6 +168,7 @@ public final class Trainer {
      */
     public TrainingStep step() {
         start();
+        if (recorder != null) recorder.settle();   // a step that threw midway may have left its statistics running
         if (checkpointAt < 0 || iteration - checkpointAt >= checkpointEvery) {
             checkpoint.save();
             checkpointAt = iteration;
@@ -183,6 +184,7 @@ public final class Trainer {
         if (!Double.isFinite(value)) diverged("the loss is " + value, lr);
         double accuracy = Evaluation.accuracy(out, batches.labels, out.rows());
         backward();
+        if (recorder != null) recorder.start();   // activation statistics on the second core, during the updates
         for (int i = 0; i < params.size(); i++) {
             update(i, lr);
             // one pass over the gradient and the new values: Σ g², NaN if a gradient or a new value is not finite
@@ -243,6 +245,7 @@ public final class Trainer {
      * redoing this step gives what the failure left, puts the state before this step back, and throws.
      */
     private void divergedAfterUpdate(String what, double lr, int updated) {
+        if (recorder != null) recorder.settle();   // before the replay overwrites the layers' outputs
         Snapshot failure = Snapshot.of(model, states);
         failure.save();
         boolean restored;
