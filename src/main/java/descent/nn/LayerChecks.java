@@ -46,7 +46,7 @@ final class LayerChecks {
     static Matrix gradientBuffer(Object layer, Matrix output, Matrix dy, Matrix dx) {
         forwardFirst(layer, output);
         gradientShape(layer, output, dy);
-        return Matrix.reuse(dx, dy.rows(), dy.cols());
+        return Matrix.reuse(dx, dy.rows(), dy.cols(), dy.dtype());
     }
 
     /** Throws if m holds NaN or an infinity, naming the first one's row and column. */

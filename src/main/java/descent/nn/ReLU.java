@@ -22,7 +22,12 @@ public final class ReLU implements Layer {
 
     @Override
     public Matrix forward(Matrix x) {
-        y = Matrix.reuse(y, x.rows(), x.cols());
+        y = Matrix.reuse(y, x.rows(), x.cols(), x.dtype());
+        if (x.isFloat32()) {
+            float[] in = x.floats(), out = y.floats();
+            for (int i = 0; i < in.length; i++) out[i] = Math.max(0f, in[i]);
+            return y;
+        }
         double[] in = x.data(), out = y.data();
         for (int i = 0; i < in.length; i++) out[i] = Math.max(0.0, in[i]);
         return y;
@@ -32,6 +37,11 @@ public final class ReLU implements Layer {
     public Matrix backward(Matrix dy) {
         dx = LayerChecks.gradientBuffer(this, y, dy, dx);
         // y > 0 exactly where x > 0, so the output doubles as the mask.
+        if (dy.isFloat32()) {
+            float[] g = dy.floats(), o = y.floats(), out = dx.floats();
+            for (int i = 0; i < g.length; i++) out[i] = o[i] > 0 ? g[i] : 0f;
+            return dx;
+        }
         double[] g = dy.data(), o = y.data(), out = dx.data();
         for (int i = 0; i < g.length; i++) out[i] = o[i] > 0 ? g[i] : 0.0;
         return dx;

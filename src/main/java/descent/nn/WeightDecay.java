@@ -38,8 +38,13 @@ public record WeightDecay(double lambda, boolean biases) implements Regularizer 
     @Override
     public void afterUpdate(Parameter p, double lr) {
         if (!appliesTo(p)) return;
-        double[] w = p.value().data();
         double keep = 1 - lr * lambda;
+        if (p.value().isFloat32()) {   // in double, rounded once
+            float[] w = p.value().floats();
+            for (int i = 0; i < w.length; i++) w[i] = (float) (w[i] * keep);
+            return;
+        }
+        double[] w = p.value().data();
         for (int i = 0; i < w.length; i++) w[i] *= keep;
     }
 

@@ -5,6 +5,7 @@ import descent.fn.Objective;
 import descent.fn.Vec;
 import descent.schedule.Schedule;
 import descent.schedule.Schedules;
+import descent.tensor.Matrix;
 
 import java.util.Arrays;
 import java.util.List;
@@ -67,6 +68,31 @@ public interface Optimizer {
      * {@code state.advance()} first, so {@code state.t()} is the 1-based number of this update.
      */
     void update(double[] w, double[] g, State state, double lr);
+
+    /**
+     * One update of the parameter tensor {@code w} in place from its gradient {@code g}, in w's dtype: what a
+     * trainer calls. For float64 it is {@link #update(double[], double[], State, double)} on the live arrays. For
+     * float32 it is the same update, in double, on w and g widened (exactly), with the state kept in double, and w
+     * rounded to float32 once at the end: one formula per algorithm, and each float32 weight the nearest float to
+     * what the float64 formula gives from the same float32 weights and gradient.
+     * <pre>{@code
+     * var w = Matrix.of(new double[][]{{1, 2}}).to(DType.FLOAT32);
+     * var g = Matrix.of(new double[][]{{0.5, -0.5}}).to(DType.FLOAT32);
+     * Optimizers.sgd(0.1).update(w, g, State.of(2), 0.1);   // w: Matrix(1x2, float32)[[0.95, 2.05]]
+     * }</pre>
+     */
+    default void update(Matrix w, Matrix g, State state, double lr) {
+        w.requireSameShape(g, "pair the gradient and the parameter,");
+        w.requireSameDType(g, "update a parameter from its gradient");
+        if (!w.isFloat32()) {
+            update(w.data(), g.data(), state, lr);
+            return;
+        }
+        double[] wide = state.widened(0, w), gWide = state.widened(1, g);
+        update(wide, gWide, state, lr);
+        float[] f = w.floats();
+        for (int i = 0; i < f.length; i++) f[i] = (float) wide[i];
+    }
 
     /**
      * The step size each coordinate got per unit of (corrected) gradient or momentum in the latest update, the

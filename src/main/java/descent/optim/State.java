@@ -24,6 +24,7 @@ public final class State {
     private final int size;
     private final Map<String, double[]> buffers = new LinkedHashMap<>();
     private int t;
+    private final double[][] widened = new double[2][];   // float32 parameters: w and g in double, per update
 
     private State(int size) {
         this.size = size;
@@ -59,6 +60,19 @@ public final class State {
             throw new IllegalArgumentException("This state has no buffer '" + name + "'; it has " + names() + ".");
         }
         return b;
+    }
+
+    /** Scratch {@code slot} (0 for w, 1 for g) filled with m's float32 values, exactly widened; see {@link Optimizer#update(descent.tensor.Matrix, descent.tensor.Matrix, State, double)}. */
+    double[] widened(int slot, descent.tensor.Matrix m) {
+        if (m.size() != size) {
+            throw new IllegalArgumentException("This optimizer state belongs to a parameter of " + size + " values, but got "
+                    + m.shape() + "; use one state per parameter tensor (optimizer.newState(size)).");
+        }
+        if (widened[slot] == null) widened[slot] = new double[size];
+        double[] d = widened[slot];
+        float[] f = m.floats();
+        for (int i = 0; i < size; i++) d[i] = f[i];
+        return d;
     }
 
     /** Buffer names in the order the optimizer declared them. */
