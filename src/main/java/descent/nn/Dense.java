@@ -57,14 +57,14 @@ public final class Dense implements Layer {
     public Matrix forward(Matrix x) {
         LayerChecks.width(this, in, x);
         this.x = x;
-        y = Matrix.reuse(y, x.rows(), out);
+        y = Matrix.reuse(y, x.rows(), out, x.dtype());
         return x.timesInto(w.value(), y).addToEachRow(b.value());
     }
 
     @Override
     public Matrix backward(Matrix dy) {
         backwardParameters(dy);
-        dx = Matrix.reuse(dx, x.rows(), in);
+        dx = Matrix.reuse(dx, x.rows(), in, dy.dtype());
         return dy.timesTransposeInto(w.value(), dx);
     }
 

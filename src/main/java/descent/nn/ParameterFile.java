@@ -214,8 +214,8 @@ public final class ParameterFile {
                 int r = shapes.get(i)[0], c = shapes.get(i)[1], width = shapes.get(i)[2];
                 if (r <= 0 || c <= 0 || (long) r * c > Integer.MAX_VALUE / 8 || (width != 8 && width != 4)) {
                     throw new IllegalArgumentException(file + ": tensor " + names.get(i) + " has shape " + r + "x" + c
-                            + " and " + width + " bytes per value although its header checksum matches; the file is corrupt."
-                            + " Save the model again.");
+                            + (width == 8 || width == 4 ? "" : " and " + width + " bytes per value")
+                            + " although its header checksum matches; the file is corrupt. Save the model again.");
                 }
                 needed += (long) width * r * c;
             }

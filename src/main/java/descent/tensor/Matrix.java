@@ -241,7 +241,7 @@ public final class Matrix {
             throw new IllegalArgumentException("Output for " + what + " must be " + r + "x" + c + " but is "
                     + out.shape() + ".");
         }
-        requireSameDType(out, what);
+        requireSameDType(out, "compute " + what);
     }
 
     /**
@@ -252,7 +252,7 @@ public final class Matrix {
         if (other.dtype() != dtype()) {
             throw new IllegalArgumentException("Cannot " + operation + " with a " + dtype() + " " + shape() + " and a "
                     + other.dtype() + " " + other.shape() + " matrix: the dtypes differ. Build the whole model in one dtype"
-                    + " (Mlp.of(...).float32(), or model.float32()), or convert a matrix with to(DType." + dtype().name() + ").");
+                    + " (Mlp.of(...).float32(), or model.to(DType.FLOAT32)), or convert a matrix with to(DType." + dtype().name() + ").");
         }
     }
 
