@@ -241,7 +241,7 @@ public final class Matrix {
             throw new IllegalArgumentException("Output for " + what + " must be " + r + "x" + c + " but is "
                     + out.shape() + ".");
         }
-        requireSameDType(out, "compute " + what);
+        requireSameDType(out, "write " + what + " into another dtype");
     }
 
     /**
@@ -250,8 +250,8 @@ public final class Matrix {
      */
     public void requireSameDType(Matrix other, String operation) {
         if (other.dtype() != dtype()) {
-            throw new IllegalArgumentException("Cannot " + operation + " with a " + dtype() + " " + shape() + " and a "
-                    + other.dtype() + " " + other.shape() + " matrix: the dtypes differ. Build the whole model in one dtype"
+            throw new IllegalArgumentException("Cannot " + operation + ": a " + dtype() + " " + shape() + " and a "
+                    + other.dtype() + " " + other.shape() + " matrix have different dtypes. Build the whole model in one dtype"
                     + " (Mlp.of(...).float32(), or model.to(DType.FLOAT32)), or convert a matrix with to(DType." + dtype().name() + ").");
         }
     }
