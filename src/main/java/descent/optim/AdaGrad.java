@@ -38,6 +38,18 @@ public record AdaGrad(double lr, double eps, Schedule schedule) implements Optim
         }
     }
 
+    /** float32 w and g: the same step, h in double, w rounded once. */
+    @Override
+    public void update(float[] w, float[] g, State state, double lr) {
+        state.advance();
+        double[] h = state.buffer("h");
+        for (int i = 0; i < w.length; i++) {
+            double gi = g[i];
+            h[i] += gi * gi;
+            w[i] = (float) (w[i] - lr * gi / (Math.sqrt(h[i]) + eps));
+        }
+    }
+
     /** η/(√h + ε) per coordinate; NaN before the first update. */
     @Override
     public double[] effectiveLr(State state, double lr) {

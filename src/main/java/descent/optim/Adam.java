@@ -39,6 +39,22 @@ public record Adam(double lr, double beta1, double beta2, double eps, Form form,
         }
     }
 
+    /** float32 w and g: the same step, m and v in double, w rounded once. */
+    @Override
+    public void update(float[] w, float[] g, State state, double lr) {
+        int t = state.advance();
+        double[] m = state.buffer("m"), v = state.buffer("v");
+        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
+        double a = form == Form.PYTORCH ? lr / c1 : lr * Math.sqrt(c2) / c1;
+        double s = form == Form.PYTORCH ? 1 / Math.sqrt(c2) : 1;
+        for (int i = 0; i < w.length; i++) {
+            double gi = g[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * gi;
+            v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
+            w[i] = (float) (w[i] - a * m[i] / (Math.sqrt(v[i]) * s + eps));
+        }
+    }
+
     /** m ← β1·m + (1 − β1)·g and v ← β2·v + (1 − β2)·g² at coordinate i; RAdam's moments too. */
     static void moments(double[] m, double[] v, double[] g, int i, double beta1, double beta2) {
         m[i] = beta1 * m[i] + (1 - beta1) * g[i];

@@ -36,6 +36,17 @@ public record Momentum(double lr, double momentum, Schedule schedule) implements
         }
     }
 
+    /** float32 w and g: the same step, v in double, w rounded once. */
+    @Override
+    public void update(float[] w, float[] g, State state, double lr) {
+        state.advance();
+        double[] v = state.buffer("v");
+        for (int i = 0; i < w.length; i++) {
+            v[i] = momentum * v[i] - lr * g[i];
+            w[i] = (float) (w[i] + v[i]);
+        }
+    }
+
     /** The book's and the usual choice, μ = 0.9. */
     public static final double DEFAULT_MOMENTUM = 0.9;
 

@@ -84,14 +84,23 @@ public interface Optimizer {
     default void update(Matrix w, Matrix g, State state, double lr) {
         w.requireSameShape(g, "pair the gradient and the parameter,");
         w.requireSameDType(g, "update a parameter from its gradient");
+        if (w.size() != state.size()) state.requireSize(w.size(), w.shape());
         if (!w.isFloat32()) {
             update(w.data(), g.data(), state, lr);
             return;
         }
+        update(w.floats(), g.floats(), state, lr);
+    }
+
+    /**
+     * The float32 update: the double update on widened copies of w and g, w rounded back once. SGD, Momentum,
+     * AdaGrad and Adam override it with their loop reading the floats directly, each value computed in double and
+     * rounded once: the same numbers bit for bit, without the copies.
+     */
+    default void update(float[] w, float[] g, State state, double lr) {
         double[] wide = state.widened(0, w), gWide = state.widened(1, g);
         update(wide, gWide, state, lr);
-        float[] f = w.floats();
-        for (int i = 0; i < f.length; i++) f[i] = (float) wide[i];
+        for (int i = 0; i < w.length; i++) w[i] = (float) wide[i];
     }
 
     /**

@@ -62,17 +62,20 @@ public final class State {
         return b;
     }
 
-    /** Scratch {@code slot} (0 for w, 1 for g) filled with m's float32 values, exactly widened; see {@link Optimizer#update(descent.tensor.Matrix, descent.tensor.Matrix, State, double)}. */
-    double[] widened(int slot, descent.tensor.Matrix m) {
-        if (m.size() != size) {
-            throw new IllegalArgumentException("This optimizer state belongs to a parameter of " + size + " values, but got "
-                    + m.shape() + "; use one state per parameter tensor (optimizer.newState(size)).");
-        }
+    /** Scratch {@code slot} (0 for w, 1 for g) filled with the float32 values f, exactly widened; see {@link Optimizer#update(float[], float[], State, double)}. */
+    double[] widened(int slot, float[] f) {
         if (widened[slot] == null) widened[slot] = new double[size];
         double[] d = widened[slot];
-        float[] f = m.floats();
         for (int i = 0; i < size; i++) d[i] = f[i];
         return d;
+    }
+
+    /** Throws unless this state belongs to a parameter of {@code n} values; names both sizes. */
+    void requireSize(int n, String shape) {
+        if (n != size) {
+            throw new IllegalArgumentException("This optimizer state belongs to a parameter of " + size + " values, but got "
+                    + shape + "; use one state per parameter tensor (optimizer.newState(size)).");
+        }
     }
 
     /** Buffer names in the order the optimizer declared them. */

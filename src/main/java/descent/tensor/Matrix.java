@@ -241,7 +241,7 @@ public final class Matrix {
             throw new IllegalArgumentException("Output for " + what + " must be " + r + "x" + c + " but is "
                     + out.shape() + ".");
         }
-        requireSameDType(out, "write " + what + " into another dtype");
+        if (out.dtype() != dtype()) requireSameDType(out, "write " + what + " into another dtype");   // builds the message only then
     }
 
     /**
