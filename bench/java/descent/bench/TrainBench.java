@@ -84,7 +84,7 @@ public final class TrainBench {
             this.optimizer = optimizer(optimizerName);
             this.params = net.parameters();
             this.states = new State[params.size()];
-            for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).size());
+            for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).value());
             this.batches = Batches.withReplacement(train.size(), BATCH, seed);
             this.train = train;
             this.losses = new double[iterations];

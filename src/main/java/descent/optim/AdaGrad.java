@@ -38,15 +38,14 @@ public record AdaGrad(double lr, double eps, Schedule schedule) implements Optim
         }
     }
 
-    /** float32 w and g: the same step, h in double, w rounded once. */
     @Override
     public void update(float[] w, float[] g, State state, double lr) {
         state.advance();
-        double[] h = state.buffer("h");
+        float[] h = state.floats("h");
+        float eta = (float) lr, e = (float) eps;
         for (int i = 0; i < w.length; i++) {
-            double gi = g[i];
-            h[i] += gi * gi;
-            w[i] = (float) (w[i] - lr * gi / (Math.sqrt(h[i]) + eps));
+            h[i] += g[i] * g[i];
+            w[i] -= eta * g[i] / ((float) Math.sqrt(h[i]) + e);
         }
     }
 

@@ -39,19 +39,27 @@ public record Adam(double lr, double beta1, double beta2, double eps, Form form,
         }
     }
 
-    /** float32 w and g: the same step, m and v in double, w rounded once. */
     @Override
     public void update(float[] w, float[] g, State state, double lr) {
         int t = state.advance();
-        double[] m = state.buffer("m"), v = state.buffer("v");
-        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
-        double a = form == Form.PYTORCH ? lr / c1 : lr * Math.sqrt(c2) / c1;
-        double s = form == Form.PYTORCH ? 1 / Math.sqrt(c2) : 1;
+        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);   // corrections in double, once per call
+        float a = (float) (form == Form.PYTORCH ? lr / c1 : lr * Math.sqrt(c2) / c1);
+        float s = (float) (form == Form.PYTORCH ? 1 / Math.sqrt(c2) : 1);
+        float[] m = state.floats("m"), v = state.floats("v");
+        float b1 = (float) beta1, b2 = (float) beta2, o1 = (float) (1 - beta1), o2 = (float) (1 - beta2), e = (float) eps;
         for (int i = 0; i < w.length; i++) {
-            double gi = g[i];
-            m[i] = beta1 * m[i] + (1 - beta1) * gi;
-            v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-            w[i] = (float) (w[i] - a * m[i] / (Math.sqrt(v[i]) * s + eps));
+            m[i] = b1 * m[i] + o1 * g[i];
+            v[i] = b2 * v[i] + o2 * g[i] * g[i];
+            w[i] -= a * m[i] / ((float) Math.sqrt(v[i]) * s + e);
+        }
+    }
+
+    /** m ← β1·m + (1 − β1)·g and v ← β2·v + (1 − β2)·g² in float32, for RAdam. */
+    static void floatMoments(float[] m, float[] v, float[] g, double beta1, double beta2) {
+        float b1 = (float) beta1, b2 = (float) beta2, o1 = (float) (1 - beta1), o2 = (float) (1 - beta2);
+        for (int i = 0; i < g.length; i++) {
+            m[i] = b1 * m[i] + o1 * g[i];
+            v[i] = b2 * v[i] + o2 * g[i] * g[i];
         }
     }
 

@@ -36,14 +36,14 @@ public record Momentum(double lr, double momentum, Schedule schedule) implements
         }
     }
 
-    /** float32 w and g: the same step, v in double, w rounded once. */
     @Override
     public void update(float[] w, float[] g, State state, double lr) {
         state.advance();
-        double[] v = state.buffer("v");
+        float[] v = state.floats("v");
+        float mu = (float) momentum, eta = (float) lr;
         for (int i = 0; i < w.length; i++) {
-            v[i] = momentum * v[i] - lr * g[i];
-            w[i] = (float) (w[i] + v[i]);
+            v[i] = mu * v[i] - eta * g[i];
+            w[i] += v[i];
         }
     }
 

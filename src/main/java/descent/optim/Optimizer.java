@@ -58,9 +58,14 @@ public interface Optimizer {
     /** The per-coordinate buffers this algorithm keeps, in display order (empty for SGD). */
     List<String> stateNames();
 
-    /** Fresh state for a parameter with {@code size} coordinates. */
+    /** Fresh float64 state for a parameter with {@code size} coordinates. */
     default State newState(int size) {
         return State.of(size, stateNames().toArray(String[]::new));
+    }
+
+    /** Fresh state for this parameter tensor, in its dtype (float32 moments for a float32 parameter). */
+    default State newState(Matrix parameter) {
+        return State.of(parameter.dtype(), parameter.size(), stateNames().toArray(String[]::new));
     }
 
     /**
@@ -71,36 +76,37 @@ public interface Optimizer {
 
     /**
      * One update of the parameter tensor {@code w} in place from its gradient {@code g}, in w's dtype: what a
-     * trainer calls. For float64 it is {@link #update(double[], double[], State, double)} on the live arrays. For
-     * float32 it is the same update, in double, on w and g widened (exactly), with the state kept in double, and w
-     * rounded to float32 once at the end: one formula per algorithm, and each float32 weight the nearest float to
-     * what the float64 formula gives from the same float32 weights and gradient.
+     * trainer calls, with a state from {@link #newState(Matrix)}. float64 runs
+     * {@link #update(double[], double[], State, double)} on the live arrays, float32
+     * {@link #update(float[], float[], State, double)}.
      * <pre>{@code
      * var w = Matrix.of(new double[][]{{1, 2}}).to(DType.FLOAT32);
      * var g = Matrix.of(new double[][]{{0.5, -0.5}}).to(DType.FLOAT32);
-     * Optimizers.sgd(0.1).update(w, g, State.of(2), 0.1);   // w: Matrix(1x2, float32)[[0.95, 2.05]]
+     * var sgd = Optimizers.sgd(0.1);
+     * sgd.update(w, g, sgd.newState(w), 0.1);   // w: Matrix(1x2, float32)[[0.95, 2.05]]
      * }</pre>
      */
     default void update(Matrix w, Matrix g, State state, double lr) {
         w.requireSameShape(g, "pair the gradient and the parameter,");
         w.requireSameDType(g, "update a parameter from its gradient");
         if (w.size() != state.size()) state.requireSize(w.size(), w.shape());
-        if (!w.isFloat32()) {
-            update(w.data(), g.data(), state, lr);
-            return;
+        if (state.dtype() != w.dtype()) {
+            throw new IllegalArgumentException("This optimizer state is " + state.dtype() + " but the parameter is " + w.dtype()
+                    + "; make the state with optimizer.newState(parameter), after converting the model.");
         }
-        update(w.floats(), g.floats(), state, lr);
+        if (w.isFloat32()) update(w.floats(), g.floats(), state, lr);
+        else update(w.data(), g.data(), state, lr);
     }
 
     /**
-     * The float32 update: the double update on widened copies of w and g, w rounded back once. SGD, Momentum,
-     * AdaGrad and Adam override it with their loop reading the floats directly, each value computed in double and
-     * rounded once: the same numbers bit for bit, without the copies.
+     * The same update for a float32 parameter, in float32 arithmetic (as PyTorch's float32 optimizers), with a
+     * float32 state ({@link State#floats}): the loop of {@link #update(double[], double[], State, double)} with
+     * floats, hyperparameters rounded to float once per call. Each optimizer of descent implements it; one of your
+     * own trains in float64 until it does.
      */
     default void update(float[] w, float[] g, State state, double lr) {
-        double[] wide = state.widened(0, w), gWide = state.widened(1, g);
-        update(wide, gWide, state, lr);
-        for (int i = 0; i < w.length; i++) w[i] = (float) wide[i];
+        throw new UnsupportedOperationException(this + " has no float32 update; train in float64, or implement "
+                + "update(float[] w, float[] g, State state, double lr).");
     }
 
     /**

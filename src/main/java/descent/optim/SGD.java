@@ -28,11 +28,11 @@ public record SGD(double lr, Schedule schedule) implements Optimizer {
         }
     }
 
-    /** float32: the same step, in double, rounded once. */
     @Override
     public void update(float[] w, float[] g, State state, double lr) {
         state.advance();
-        for (int i = 0; i < w.length; i++) w[i] = (float) (w[i] - lr * g[i]);
+        float eta = (float) lr;
+        for (int i = 0; i < w.length; i++) w[i] -= eta * g[i];
     }
 
     public SGD {

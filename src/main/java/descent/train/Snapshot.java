@@ -55,7 +55,7 @@ final class Snapshot {
         State[] states = new State[params.size() + 1];
         for (int i = 0; i < params.size(); i++) {
             List<Object> part = new ArrayList<>(List.of(params.get(i).value().array()));
-            for (String name : optimizerStates[i].names()) part.add(optimizerStates[i].buffer(name));
+            for (String name : optimizerStates[i].names()) part.add(optimizerStates[i].array(name));
             parts.add(part);
             states[i + 1] = optimizerStates[i];
         }

@@ -136,7 +136,7 @@ public final class Trainer {
         params = List.copyOf(model.namedParameters().values());
         paramNames = List.copyOf(model.namedParameters().keySet());
         states = new State[params.size()];
-        for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).size());
+        for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).value());
         beforeStep = Snapshot.forSteps(model, params, states);
         if (earlyStopping != null) monitor = new EarlyStoppingMonitor(earlyStopping, Snapshot.ofModel(model));
         if (layerStats) recorder = new LayerStatsRecorder(model);
