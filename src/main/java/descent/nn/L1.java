@@ -38,9 +38,10 @@ public record L1(double lambda, boolean biases) implements Regularizer {
     @Override
     public void addGradient(Parameter p) {
         if (!appliesTo(p)) return;
-        if (p.value().isFloat32()) {   // in double, rounded once
+        if (p.value().isFloat32()) {
             float[] w = p.value().floats(), g = p.grad().floats();
-            for (int i = 0; i < w.length; i++) g[i] = (float) (g[i] + lambda * Math.signum(w[i]));
+            float l = (float) lambda;
+            for (int i = 0; i < w.length; i++) g[i] += l * Math.signum(w[i]);
             return;
         }
         double[] w = p.value().data(), g = p.grad().data();

@@ -25,7 +25,7 @@ public final class Parameter {
     public Parameter(String name, Matrix value, boolean weight) {
         this.name = name;
         this.value = value;
-        this.grad = Matrix.zeros(value.rows(), value.cols());
+        this.grad = Matrix.zeros(value.rows(), value.cols(), value.dtype());
         this.weight = weight;
     }
 

@@ -39,9 +39,10 @@ public record WeightDecay(double lambda, boolean biases) implements Regularizer 
     public void afterUpdate(Parameter p, double lr) {
         if (!appliesTo(p)) return;
         double keep = 1 - lr * lambda;
-        if (p.value().isFloat32()) {   // in double, rounded once
+        if (p.value().isFloat32()) {
             float[] w = p.value().floats();
-            for (int i = 0; i < w.length; i++) w[i] = (float) (w[i] * keep);
+            float k = (float) keep;
+            for (int i = 0; i < w.length; i++) w[i] *= k;
             return;
         }
         double[] w = p.value().data();

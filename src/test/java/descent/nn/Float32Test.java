@@ -182,6 +182,24 @@ class Float32Test {
                 e.getMessage());
     }
 
+    @Test
+    void regularizersAgreeWithFloat64() {
+        for (Regularizer r : List.of(Regularizers.l2(0.1), Regularizers.l1(0.1), Regularizers.weightDecay(0.1))) {
+            Matrix w = random(3, 4, 1).to(DType.FLOAT32), g = random(3, 4, 2).to(DType.FLOAT32);
+            Parameter p32 = new Parameter("W", w.copy(), true), p64 = new Parameter("W", w.to(DType.FLOAT64), true);
+            p32.convert(DType.FLOAT32);
+            p32.grad().copyFrom(g);
+            p64.grad().copyFrom(g);
+            descent.Approx.assertClose(r.penalty(p64), r.penalty(p32), 1e-12, r + " penalty (float values summed in double)");
+            r.addGradient(p32);
+            r.addGradient(p64);
+            r.afterUpdate(p32, 0.5);
+            r.afterUpdate(p64, 0.5);
+            agree(p64.grad(), p32.grad(), r + " gradient");
+            agree(p64.value(), p32.value(), r + " after the update");
+        }
+    }
+
     // ---------------------------------------------------------------- save and load
 
     @Test
