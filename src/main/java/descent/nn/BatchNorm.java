@@ -27,7 +27,9 @@ import java.util.OptionalInt;
  * Ioffe &amp; Szegedy 2015; the lecture's "Batch Normalization" (z̃ = (z − μ)/σ, ẑ = γ·z̃ + β) and Deep Learning from
  * Scratch §6.3. Defaults follow PyTorch: momentum 0.1 is the weight of the new batch (the book writes the same rule
  * with momentum 0.9 on the old value), ε = 1e-5. Like the book and unlike PyTorch, the running variance averages the
- * biased batch variance. It can sit before or after an activation (the lecture: before, for sigmoid).
+ * biased batch variance. It can sit before or after an activation (the lecture: before, for sigmoid). In a float32
+ * model γ and β are float32; the statistics and this arithmetic stay in double (on widened copies of the input, the
+ * output rounded once), and the running mean and variance stay float64.
  *
  * <pre>{@code
  * var bn = Layers.batchNorm(100);     // BatchNorm(100, train)
