@@ -53,7 +53,7 @@ final class LayerChecks {
     static void finite(String what, Matrix m, String hint) {
         int bad = m.firstNonFinite();
         if (bad >= 0) {
-            throw new IllegalArgumentException(what + " has " + m.data()[bad] + " at row " + bad / m.cols() + ", column "
+            throw new IllegalArgumentException(what + " has " + m.flat(bad) + " at row " + bad / m.cols() + ", column "
                     + bad % m.cols() + "; " + hint);
         }
     }

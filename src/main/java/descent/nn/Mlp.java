@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * var net = Mlp.of(784, 100, 100, 10).relu().batchNorm().dropout(0.2).init(Initializers.he()).seed(42);
  * net;            // Mlp[Dense(784, 100), BatchNorm(100, train), ReLU, Dropout(0.2), Dense(100, 100), BatchNorm(100, train), ReLU, Dropout(0.2), Dense(100, 10); seed=42]
  * net.summary();  // index, layer, output, params: 90010 parameters
- * Mlp.of(2, 16, 16, 2).maxout(2)   // Mlp[Maxout(2, 16, k=2), Maxout(16, 16, k=2), Dense(16, 2); seed=0]
+ * Mlp.of(2, 16, 16, 2).maxout(2);  // Mlp[Maxout(2, 16, k=2), Maxout(16, 16, k=2), Dense(16, 2); seed=0]
  * Mlp.of(784, 100, 10).relu().float32()   // Mlp[Dense(784, 100), ReLU, Dense(100, 10); seed=0, float32]
  * }</pre>
  *

@@ -105,8 +105,8 @@ public class Sequential implements Layer {
             int bad = y.firstNonFinite();
             if (bad >= 0) {
                 String broken = brokenTensor();
-                if (broken != null || Double.isNaN(y.data()[bad])) {
-                    throw new ArithmeticException(getClass().getSimpleName() + " output is " + y.data()[bad] + " at row " + bad / y.cols()
+                if (broken != null || Double.isNaN(y.flat(bad))) {
+                    throw new ArithmeticException(getClass().getSimpleName() + " output is " + y.flat(bad) + " at row " + bad / y.cols()
                             + ", column " + bad % y.cols() + " although the input is finite" + (broken != null
                             ? "; the model itself is broken: " + broken + " (a diverged training run? reload a saved model or retrain with"
                             + " a smaller learning rate)." : "; the values overflowed: scale the features, e.g. with Scaling, or use smaller weights."));
@@ -123,7 +123,7 @@ public class Sequential implements Layer {
         for (Map.Entry<String, Matrix> e : stateTensors().entrySet()) {
             Matrix m = e.getValue();
             int b = m.firstNonFinite();
-            if (b >= 0) return e.getKey() + " holds " + m.data()[b] + " at row " + b / m.cols() + ", column " + b % m.cols();
+            if (b >= 0) return e.getKey() + " holds " + m.flat(b) + " at row " + b / m.cols() + ", column " + b % m.cols();
         }
         return null;
     }

@@ -7,13 +7,13 @@ import descent.tensor.Matrix;
  * the losses, a few values per example): the same double code on widened copies of the float inputs, its outputs
  * rounded to float32 once. For float64 matrices it hands out their live arrays, so the double code runs unchanged.
  *
- * <pre>{@code
- * var w = new Widening(2);
- * double[] in = w.in(x, 0);       // x.data(), or x's floats widened into slot 0
- * double[] out = w.out(y, 1);     // y.data(), or a double scratch in slot 1
- * ... compute out from in in doubles ...
- * Widening.narrow(out, y);        // float32: y ← (float) out; float64: nothing to do
- * }</pre>
+ * <pre>
+ *   var wide = new Widening(2);
+ *   double[] in = wide.in(x, 0);      // x.data(), or x's floats widened into slot 0
+ *   double[] out = wide.out(y, 1);    // y.data(), or a double scratch in slot 1
+ *   ... compute out from in, in doubles, as for float64 ...
+ *   Widening.narrow(out, y);          // float32: y ← (float) out; float64: nothing to do
+ * </pre>
  */
 final class Widening {
     private final double[][] slots;

@@ -15,8 +15,8 @@ import java.util.Map;
  * <pre>{@code
  * var s = State.of(2, "v");
  * s.buffer("v")[0] = 1.5;
+ * State.of(DType.FLOAT32, 2, "m", "v").floats("m");   // float[2]: the state of a float32 parameter
  * s   // State(t=0, v=[1.5, 0.0])
- * State.of(DType.FLOAT32, 2, "m", "v").floats("m")   // float[2]: the state of a float32 parameter
  * }</pre>
  *
  * Hyperparameters live in the optimizer; this holds only what changes from step to step, one per parameter, as

@@ -5,8 +5,8 @@ package descent.tensor;
  * {@code FLOAT32} ({@code float}, half the memory and about twice the matrix-multiply speed).
  *
  * <pre>{@code
- * Matrix.zeros(2, 3).dtype()                    // float64
- * Matrix.zeros(2, 3, DType.FLOAT32).dtype()     // float32
+ * Matrix.zeros(2, 3).dtype();                   // float64
+ * Matrix.zeros(2, 3, DType.FLOAT32).dtype();    // float32
  * var net = Mlp.of(784, 100, 10).float32();     // a network whose weights, activations and gradients are float32
  * net.dtype()                                   // float32
  * }</pre>

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * var m = Matrix.of(new double[][]{{1, 2, 3}, {4, 5, 6}});
  * m.rows();      // 2
  * m.get(1, 2);   // 6.0
+ * m.to(DType.FLOAT32);  // Matrix(2x3, float32)[[1, 2, 3], [4, 5, 6]]: a rounded copy
  * m              // Matrix(2x3)[[1, 2, 3], [4, 5, 6]]
- * m.to(DType.FLOAT32)   // Matrix(2x3, float32)[[1, 2, 3], [4, 5, 6]]: a rounded copy
  * }</pre>
  *
  * The backing array is exposed through {@link #data()} (float64) or {@link #floats()} (float32) on purpose: kernels
