@@ -66,7 +66,9 @@ public class Sequential implements Layer {
     /** Outputs for a batch; throws, naming the row and column, if the input holds NaN or an infinity. */
     @Override
     public Matrix forward(Matrix x) {
-        LayerChecks.finite(getClass().getSimpleName() + " input", x, "remove or impute non-finite values first (missing values in the data?)");
+        if (x.firstNonFinite() >= 0) {   // the message is built only then: a training step allocates nothing
+            LayerChecks.finite(getClass().getSimpleName() + " input", x, "remove or impute non-finite values first (missing values in the data?)");
+        }
         Matrix h = x;
         if (x.dtype() != dtype) h = input = Matrix.reuse(input, x.rows(), x.cols(), dtype).copyFrom(x);
         for (int i = 0; i < layers.size(); i++) {
