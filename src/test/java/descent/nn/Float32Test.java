@@ -183,6 +183,24 @@ class Float32Test {
     }
 
     @Test
+    void reluBackwardPassesExactlyWhereTheOutputIsPositiveInBothDtypes() {
+        Matrix x = random(8, 9, 3), dy = random(8, 9, 4);
+        x.set(0, 0, 0.0);
+        x.set(0, 1, -0.0);
+        dy.set(1, 1, -0.0);
+        for (DType d : DType.values()) {
+            var relu = Layers.relu();
+            Matrix xd = x.to(d);
+            relu.forward(xd);
+            Matrix dx = relu.backward(dy.to(d));
+            for (int i = 0; i < x.size(); i++) {
+                double expected = xd.flat(i) > 0 ? dy.to(d).flat(i) : 0.0;
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(dx.flat(i)), d + " ReLU dx at " + i);
+            }
+        }
+    }
+
+    @Test
     void regularizersAgreeWithFloat64() {
         for (Regularizer r : List.of(Regularizers.l2(0.1), Regularizers.l1(0.1), Regularizers.weightDecay(0.1))) {
             Matrix w = random(3, 4, 1).to(DType.FLOAT32), g = random(3, 4, 2).to(DType.FLOAT32);
