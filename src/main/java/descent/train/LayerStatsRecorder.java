@@ -3,6 +3,7 @@ package descent.train;
 import descent.nn.Layer;
 import descent.nn.Parameter;
 import descent.nn.Sequential;
+import descent.tensor.Matrix;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  *   per step, layer i:  activationMean = mean(output_i),  activationStd = std(output_i),  gradNorm = ‖∂L/∂θ_i‖
  *   per epoch:          the mean of each over the epoch's steps
  * </pre>
- * The sums run in eight interleaved partial sums added up in a fixed order ({@link #sumSquares}, {@link #sums}):
+ * The sums run in interleaved partial sums added up in a fixed order ({@link #sumSquares}, {@link #sums}):
  * the same numbers on every machine and thread count, and about three times faster than one running sum, whose every
  * addition waits for the one before. The trainer computes the squared gradient norms once per step for its
  * finiteness check and hands them over.
@@ -31,7 +32,7 @@ final class LayerStatsRecorder {
         @Override
         void run() {
             for (int i = 0; i < activationSum.length; i++) {
-                sums(model.output(i).data(), sums);
+                sums(model.output(i), sums);
                 activationSum[i] = sums[0];
                 activationSquares[i] = sums[1];
             }
@@ -88,7 +89,7 @@ final class LayerStatsRecorder {
         activations.post();      // no-op when start() posted it already
         activations.await();
         for (int i = 0; i < mean.length; i++) {
-            int size = model.output(i).data().length;
+            int size = model.output(i).size();
             mean[i] = activationSum[i] / size;
             std[i] = Math.sqrt(Math.max(0, activationSquares[i] / size - mean[i] * mean[i]));
             double g = 0;
@@ -102,29 +103,16 @@ final class LayerStatsRecorder {
         return new LayerStats(names, mean, std, gradNorm);
     }
 
-    /** Σ v² in eight partial sums, added up pairwise in a fixed order; not finite if any v is not. */
-    static double sumSquares(double[] a) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int i = 0, n = a.length;
-        for (; i + 7 < n; i += 8) {
-            s0 += a[i] * a[i];
-            s1 += a[i + 1] * a[i + 1];
-            s2 += a[i + 2] * a[i + 2];
-            s3 += a[i + 3] * a[i + 3];
-            s4 += a[i + 4] * a[i + 4];
-            s5 += a[i + 5] * a[i + 5];
-            s6 += a[i + 6] * a[i + 6];
-            s7 += a[i + 7] * a[i + 7];
-        }
-        for (; i < n; i++) s0 += a[i] * a[i];
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    /**
+     * Σ g² (in eight partial sums, added up pairwise in a fixed order), in the same pass checking that every w is
+     * finite: each term is g·g + w·0, and w·0 is ±0 (which adds nothing) for a finite w and NaN for a NaN or infinite
+     * one. A gradient has its parameter's dtype; float32 values are summed in double, as before.
+     */
+    static double sumSquares(Matrix gradient, Matrix value) {
+        return gradient.isFloat32() ? sumSquares(gradient.floats(), value.floats()) : sumSquares(gradient.data(), value.data());
     }
 
-    /**
-     * Σ g² as {@link #sumSquares(double[])} gives it, in the same pass checking that every w is finite: each term is
-     * g·g + w·0, and w·0 is ±0 (which adds nothing) for a finite w and NaN for a NaN or infinite one.
-     */
-    static double sumSquares(double[] g, double[] w) {
+    private static double sumSquares(double[] g, double[] w) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int i = 0, n = g.length;
         for (; i + 7 < n; i += 8) {
@@ -141,8 +129,46 @@ final class LayerStatsRecorder {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
+    private static double sumSquares(float[] g, float[] w) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0, n = g.length;
+        for (; i + 3 < n; i += 4) {
+            double g0 = g[i], g1 = g[i + 1], g2 = g[i + 2], g3 = g[i + 3];
+            s0 += g0 * g0 + w[i] * 0.0;
+            s1 += g1 * g1 + w[i + 1] * 0.0;
+            s2 += g2 * g2 + w[i + 2] * 0.0;
+            s3 += g3 * g3 + w[i + 3] * 0.0;
+        }
+        for (; i < n; i++) s0 += (double) g[i] * g[i] + w[i] * 0.0;
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** out[0] = Σ v and out[1] = Σ v² of a matrix of either dtype (float32 summed in double). */
+    static void sums(Matrix m, double[] out) {
+        if (m.isFloat32()) sums(m.floats(), out);
+        else sums(m.data(), out);
+    }
+
+    private static void sums(float[] a, double[] out) {
+        double s0 = 0, s1 = 0, q0 = 0, q1 = 0;
+        int i = 0, n = a.length;
+        for (; i + 1 < n; i += 2) {
+            double v0 = a[i], v1 = a[i + 1];
+            s0 += v0;
+            s1 += v1;
+            q0 += v0 * v0;
+            q1 += v1 * v1;
+        }
+        for (; i < n; i++) {
+            s0 += a[i];
+            q0 += (double) a[i] * a[i];
+        }
+        out[0] = s0 + s1;
+        out[1] = q0 + q1;
+    }
+
     /** out[0] = Σ v and out[1] = Σ v², each in four partial sums added up pairwise in a fixed order. */
-    static void sums(double[] a, double[] out) {
+    private static void sums(double[] a, double[] out) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
         int i = 0, n = a.length;
         for (; i + 3 < n; i += 4) {

@@ -20,15 +20,17 @@ import java.util.List;
  * weights. The copies are allocated once; saving and restoring copy values only.
  */
 final class Snapshot {
-    private final double[][] live;
-    private final double[][] saved;
+    private final Object[] live;      // double[] or float[] per tensor, by its dtype
+    private final Object[] saved;
     private final State[] liveStates;
     private final State[] savedStates;
 
-    private Snapshot(List<double[]> arrays, State[] states) {
-        live = arrays.toArray(double[][]::new);
-        saved = new double[live.length][];
-        for (int i = 0; i < live.length; i++) saved[i] = new double[live[i].length];
+    private Snapshot(List<Object> arrays, State[] states) {
+        live = arrays.toArray();
+        saved = new Object[live.length];
+        for (int i = 0; i < live.length; i++) {
+            saved[i] = live[i] instanceof float[] f ? new float[f.length] : new double[((double[]) live[i]).length];
+        }
         liveStates = states;
         savedStates = new State[states.length];
         for (int i = 0; i < states.length; i++) savedStates[i] = states[i].copy();
@@ -49,19 +51,23 @@ final class Snapshot {
         return new Snapshot(arrays(model.stateTensors().values()), states);
     }
 
-    private static List<double[]> arrays(Iterable<Matrix> tensors) {
-        List<double[]> a = new ArrayList<>();
-        for (Matrix m : tensors) a.add(m.data());
+    private static List<Object> arrays(Iterable<Matrix> tensors) {
+        List<Object> a = new ArrayList<>();
+        for (Matrix m : tensors) a.add(m.array());
         return a;
     }
 
+    private static void copy(Object from, Object to) {
+        System.arraycopy(from, 0, to, 0, from instanceof float[] f ? f.length : ((double[]) from).length);
+    }
+
     void save() {
-        for (int i = 0; i < live.length; i++) System.arraycopy(live[i], 0, saved[i], 0, live[i].length);
+        for (int i = 0; i < live.length; i++) copy(live[i], saved[i]);
         for (int i = 0; i < liveStates.length; i++) savedStates[i].restoreFrom(liveStates[i]);
     }
 
     void restore() {
-        for (int i = 0; i < live.length; i++) System.arraycopy(saved[i], 0, live[i], 0, live[i].length);
+        for (int i = 0; i < live.length; i++) copy(saved[i], live[i]);
         for (int i = 0; i < liveStates.length; i++) liveStates[i].restoreFrom(savedStates[i]);
     }
 
@@ -74,14 +80,22 @@ final class Snapshot {
         for (int i = 0; i < liveStates.length; i++) {
             State s = savedStates[i], l = liveStates[i];
             if (s.t() != l.t()) return false;
-            for (String name : s.names()) if (!same(s.buffer(name), l.buffer(name))) return false;
+            for (String name : s.names()) if (!same(s.array(name), l.array(name))) return false;
         }
         return true;
     }
 
-    private static boolean same(double[] expected, double[] actual) {
-        for (int k = 0; k < expected.length; k++) {
-            if (Double.isFinite(expected[k]) && Double.doubleToRawLongBits(expected[k]) != Double.doubleToRawLongBits(actual[k])) return false;
+    private static boolean same(Object expected, Object actual) {
+        if (expected instanceof float[] e) {
+            float[] a = (float[]) actual;
+            for (int k = 0; k < e.length; k++) {
+                if (Float.isFinite(e[k]) && Float.floatToRawIntBits(e[k]) != Float.floatToRawIntBits(a[k])) return false;
+            }
+            return true;
+        }
+        double[] e = (double[]) expected, a = (double[]) actual;
+        for (int k = 0; k < e.length; k++) {
+            if (Double.isFinite(e[k]) && Double.doubleToRawLongBits(e[k]) != Double.doubleToRawLongBits(a[k])) return false;
         }
         return true;
     }

@@ -141,7 +141,7 @@ public final class Trainer {
         params = List.copyOf(model.namedParameters().values());
         paramNames = List.copyOf(model.namedParameters().keySet());
         states = new State[params.size()];
-        for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).size());
+        for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).value());
         buffersBefore = Snapshot.ofBuffers(model);
         checkpoint = Snapshot.of(model, states);
         checkpointEvery = Math.max(1, Math.min(CHECKPOINT_EVERY, (1 << 20) / batches.x.rows()));
@@ -188,7 +188,7 @@ public final class Trainer {
         for (int i = 0; i < params.size(); i++) {
             update(i, lr);
             // one pass over the gradient and the new values: Σ g², NaN if a gradient or a new value is not finite
-            gradSquares[i] = LayerStatsRecorder.sumSquares(params.get(i).grad().data(), params.get(i).value().data());
+            gradSquares[i] = LayerStatsRecorder.sumSquares(params.get(i).grad(), params.get(i).value());
             if (!Double.isFinite(gradSquares[i])) checkFinite(i, lr);
         }
         LayerStats stats = recorder == null ? null : recorder.record(gradSquares);   // outputs and gradients of this step
@@ -213,7 +213,7 @@ public final class Trainer {
     }
 
     private void update(int i, double lr) {
-        optimizer.update(params.get(i).value().data(), params.get(i).grad().data(), states[i], lr);
+        optimizer.update(params.get(i).value(), params.get(i).grad(), states[i], lr);
         for (Regularizer r : regularizers) r.afterUpdate(params.get(i), lr);
     }
 
@@ -226,11 +226,11 @@ public final class Trainer {
         for (int i = 0; i < params.size(); i++) {
             Matrix g = params.get(i).grad();
             int bad = g.firstNonFinite();
-            if (bad >= 0) divergedAfterUpdate("the gradient of " + paramNames.get(i) + " is " + g.data()[bad], lr, updated);
+            if (bad >= 0) divergedAfterUpdate("the gradient of " + paramNames.get(i) + " is " + g.flat(bad), lr, updated);
         }
         Matrix w = params.get(updated).value();
         int bad = w.firstNonFinite();
-        if (bad >= 0) divergedAfterUpdate("after the update, the value of " + paramNames.get(updated) + " is " + w.data()[bad], lr, updated);
+        if (bad >= 0) divergedAfterUpdate("after the update, the value of " + paramNames.get(updated) + " is " + w.flat(bad), lr, updated);
     }
 
     /** Before any update: puts the buffers back, and throws. */

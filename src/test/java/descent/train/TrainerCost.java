@@ -82,7 +82,7 @@ public final class TrainerCost {
             super(name);
             this.optimizer = optimizer;
             states = new State[params.size()];
-            for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).size());
+            for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).value());
             batches = new BatchLoader(train, BATCH, 1, true);
             accuracy = extras.contains("accuracy");
             finite = extras.contains("finite");
@@ -105,8 +105,8 @@ public final class TrainerCost {
             double acc = accuracy ? Evaluation.accuracy(out, batches.labels, out.rows()) : 0;
             net.backwardParameters(loss.backward());
             for (int i = 0; i < params.size(); i++) {
-                optimizer.update(params.get(i).value().data(), params.get(i).grad().data(), states[i], lr);
-                if (finite || stats) gradSquares[i] = LayerStatsRecorder.sumSquares(params.get(i).grad().data(), params.get(i).value().data());
+                optimizer.update(params.get(i).value(), params.get(i).grad(), states[i], lr);
+                if (finite || stats) gradSquares[i] = LayerStatsRecorder.sumSquares(params.get(i).grad(), params.get(i).value());
             }
             LayerStats s = stats ? recorder.record(gradSquares) : null;
             if (history) h.add(new TrainingStep(iteration, 0, value, acc, lr, s));
@@ -186,7 +186,7 @@ public final class TrainerCost {
         Matrix out = run.net.output(run.net.size() - 1);
         parts.put("accuracy", () -> run.sink += Evaluation.accuracy(out, run.batches.labels, out.rows()));
         parts.put("finite (Σg², w·0)", () -> {
-            for (Parameter p : run.params) run.sink += LayerStatsRecorder.sumSquares(p.grad().data(), p.value().data());
+            for (Parameter p : run.params) run.sink += LayerStatsRecorder.sumSquares(p.grad(), p.value());
         });
         parts.put("before: gradients", () -> {
             for (Parameter p : run.params) run.sink += p.grad().firstNonFinite();
