@@ -17,9 +17,10 @@
  * parameter tensor for any {@link descent.optim.Optimizer}. Each other concern of a training run has a small class:
  * <pre>
  *   BatchLoader         the next mini-batch, gathered into reused buffers; checks data against the model
- *   Snapshot            model tensors and optimizer states saved and restored (rollback, restore-best)
+ *   Snapshot            model tensors and optimizer states saved and restored (checkpoint for rollback, restore-best)
  *   EarlyStoppingMonitor best loss, patience counter and best weights during one fit (the rule: EarlyStopping)
  *   LayerStatsRecorder  per-layer activation and gradient statistics per step and per epoch (LayerStats)
+ *   Beside              a second thread for the activation statistics while the step updates the weights
  *   DivergenceRule      when a finite but growing loss is flagged in History.warning()
  *   Evaluation.of       loss and accuracy of a model on a data set, without a trainer
  *   History             what was recorded, as tables; each fit returns a copy
