@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <pre>
  *   panel k (0-based) sits in row k / cols, column k % cols; its traces are drawn on axes x(k+1), y(k+1)
- *   each panel keeps its own axis titles and ranges; its figure title becomes the panel's title
+ *   each panel keeps its own axis titles and ranges; its figure title becomes the panel's title, wrapped at spaces
+ *     to the panel's width (in an 800 px figure)
  *   traces named alike share one legend entry (legendgroup), so a legend toggles them in every panel
  *   contour and heatmap colour bars sit beside their own panel (the gap between panels widens for them)
  *   the legend runs horizontally under the grid
@@ -38,6 +39,8 @@ public final class Subplots {
     /** The gap when panels carry colour bars: room for the bar and its tick labels before the next panel. */
     private static final double HGAP_COLORBAR = 0.15;
     private static final double VGAP = 0.09;
+    /** The width of an average character of a 13 px panel title, in px. */
+    private static final double PANEL_TITLE_CHAR_PX = 6.5;
 
     private Subplots() {
     }
@@ -71,7 +74,9 @@ public final class Subplots {
             layout.put("xaxis" + sx, axis(p.layout().get("xaxis"), "y" + sx, x0, x1, k + 1));
             layout.put("yaxis" + sx, axis(p.layout().get("yaxis"), "x" + sx, y0, y1, k + 1));
             if (!p.title().isEmpty()) {
-                annotations.add(Json.obj("text", p.title(), "xref", "paper", "yref", "paper", "x", (x0 + x1) / 2,
+                // a panel title wider than its panel would run into its neighbours' titles: wrap it at spaces
+                int chars = Math.max(12, (int) (w * FigureJson.TITLE_WIDTH / PANEL_TITLE_CHAR_PX));
+                annotations.add(Json.obj("text", String.join("<br>", TitleWrap.words(p.title(), chars)), "xref", "paper", "yref", "paper", "x", (x0 + x1) / 2,
                         "y", y1, "xanchor", "center", "yanchor", "bottom", "showarrow", false, "font", Json.obj("size", 13)));
             }
             for (Trace t : p.traces()) {
