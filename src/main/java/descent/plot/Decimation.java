@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <pre>{@code
  * double[] x = new double[20000], y = new double[20000];
  * for (int i = 0; i < x.length; i++) { x[i] = i; y[i] = Math.cos(i / 3000.0) + (i % 7 == 0 ? 0.1 : 0); }
- * int[] kept = Decimation.keep(x, y, 1000);   // at most 4 of the 20000 points per bucket, in order
+ * FigureJson.write(PlotlyFigure.of("long", LineTrace.of(x, y).lines()))   // at most 4 of the points per bucket
  * }</pre>
  *
  * <pre>

@@ -58,7 +58,8 @@ public class FigureJsonTest {
         assertEquals(List.of("data", "layout", "config"), List.copyOf(iterable(spec.fieldNames())));
         var sgd = spec.at("/data/1");
         assertEquals("SGD(lr=0.95)", sgd.get("name").asText());
-        assertEquals("f4", spec.at("/data/0/z/dtype").asText(), "the contour grid is a typed array");
+        assertEquals("u2", spec.at("/data/0/z/dtype").asText(), "the contour's log levels as 16-bit codes");
+        assertEquals("f4", spec.at("/data/0/customdata/dtype").asText(), "f for the hover as float32");
         double[] xs = numbers(sgd.get("x"));
         assertEquals(path.size() + 1, xs.length, "the start and 30 steps");
         for (int i = 0; i <= path.size(); i++) {
