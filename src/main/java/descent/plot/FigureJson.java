@@ -92,12 +92,12 @@ public final class FigureJson {
             layout = figure.getLayout() == null ? Map.of() : JsLiteral.parse(figure.getLayout().asJavascript(), true);
         }
         int width = layout instanceof Map<?, ?> m && m.get("width") instanceof Number w ? w.intValue() : TITLE_WIDTH;
-        spec.put("layout", wrappedTitle(layout, width));
+        spec.put("layout", wrappedTitle(layout, width, true));
         spec.put("config", Json.obj("responsive", true, "displaylogo", false));
         if (figure instanceof AnimatedFigure a) {
             List<Object> frames = new ArrayList<>();
             for (Map<String, Object> frame : a.frames()) {
-                frames.add(frame.get("layout") == null ? frame : PlotlyTrace.put(frame, "layout", wrappedTitle(frame.get("layout"), width)));
+                frames.add(frame.get("layout") == null ? frame : PlotlyTrace.put(frame, "layout", wrappedTitle(frame.get("layout"), width, false)));
             }
             spec.put("frames", frames);
         }
@@ -114,9 +114,12 @@ public final class FigureJson {
         return r;
     }
 
-    /** A layout (or frame layout) whose title.text is wrapped for a figure {@code width} px wide. */
+    /**
+     * A layout (or frame layout) whose title.text is wrapped for a figure {@code width} px wide; {@code grow}: with a
+     * top margin a line taller for each line the wrap added (a frame keeps the figure's margins).
+     */
     @SuppressWarnings("unchecked")
-    private static Object wrappedTitle(Object layout, int width) {
+    private static Object wrappedTitle(Object layout, int width, boolean grow) {
         if (!(layout instanceof Map<?, ?> m)) return layout;
         Object title = m.get("title");
         String text = title instanceof Map<?, ?> t && t.get("text") instanceof String s ? s : title instanceof String s ? s : null;
@@ -124,7 +127,21 @@ public final class FigureJson {
         String wrapped = TitleWrap.wrap(text, Math.max(20, TitleWrap.LINE * width / TITLE_WIDTH));
         if (wrapped.equals(text)) return layout;
         Map<String, Object> r = new LinkedHashMap<>((Map<String, Object>) m);
-        return title instanceof Map<?, ?> ? PlotlyTrace.put(r, "title.text", wrapped) : PlotlyTrace.put(r, "title", wrapped);
+        r = title instanceof Map<?, ?> ? PlotlyTrace.put(r, "title.text", wrapped) : PlotlyTrace.put(r, "title", wrapped);
+        if (!grow) return r;
+        // Plotly centres the title in the top margin: grow it by a line for each line the wrap added
+        int added = breaks(wrapped) - breaks(text);
+        Object top = r.get("margin") instanceof Map<?, ?> margin ? margin.get("t") : null;
+        return PlotlyTrace.put(r, "margin.t", (top instanceof Number n ? n.intValue() : DEFAULT_TOP_MARGIN) + TITLE_LINE_PX * added);
+    }
+
+    /** Plotly's default top margin, in px. */
+    static final int DEFAULT_TOP_MARGIN = 100;
+    /** The height of one more title line, in px (17 px type, Plotly's line spacing 1.3). */
+    static final int TITLE_LINE_PX = 22;
+
+    private static int breaks(String markup) {
+        return markup.split("(?i)<br\\s*/?>", -1).length - 1;
     }
 
     /**

@@ -41,6 +41,8 @@ public final class Subplots {
     private static final double VGAP = 0.09;
     /** The width of an average character of a 13 px panel title, in px. */
     private static final double PANEL_TITLE_CHAR_PX = 6.5;
+    /** The height of one more line of a panel title, in px. */
+    private static final int PANEL_TITLE_LINE_PX = 17;
 
     private Subplots() {
     }
@@ -76,7 +78,7 @@ public final class Subplots {
             if (!p.title().isEmpty()) {
                 // a panel title wider than its panel would run into its neighbours' titles: wrap it at spaces
                 int chars = Math.max(12, (int) (w * FigureJson.TITLE_WIDTH / PANEL_TITLE_CHAR_PX));
-                annotations.add(Json.obj("text", String.join("<br>", TitleWrap.words(p.title(), chars)), "xref", "paper", "yref", "paper", "x", (x0 + x1) / 2,
+                annotations.add(Json.obj("text", String.join("<br>", TitleWrap.balanced(p.title(), chars)), "xref", "paper", "yref", "paper", "x", (x0 + x1) / 2,
                         "y", y1, "xanchor", "center", "yanchor", "bottom", "showarrow", false, "font", Json.obj("size", 13)));
             }
             for (Trace t : p.traces()) {
@@ -88,6 +90,9 @@ public final class Subplots {
             }
         }
         if (!annotations.isEmpty()) layout.put("annotations", annotations);
+        // panel titles of several lines grow upwards from their panel: make room above the first row
+        int lines = annotations.stream().mapToInt(a -> ((String) ((Map<?, ?>) a).get("text")).split("<br>").length).max().orElse(1);
+        if (lines > 1) layout.put("margin", Json.obj("t", FigureJson.DEFAULT_TOP_MARGIN + PANEL_TITLE_LINE_PX * (lines - 1)));
         // the legend goes under the grid: on the right it would cover colour bars
         return new PlotlyFigure(layout, traces.toArray(Trace[]::new)).withLegendBelow();
     }

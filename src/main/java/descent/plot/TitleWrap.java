@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
  * var fig = PlotlyFigure.of("Batch norm vs none across weight scales (1000 images of fashion-mnist-train, 5 hidden "
  *         + "layers of 100 ReLU, SGD(lr=0.01), batch 100, 20 epochs, seed 7)");
  * FigureJson.write(fig)   // "title":{"text":"Batch norm vs none across weight scales<br><span style=\"font-size:13px\">(1000
- *                         //   images of fashion-mnist-train, 5 hidden layers of 100 ReLU, SGD(lr=0.01), batch 100, 20<br>epochs, seed 7)</span>"}
+ *                         //   images of fashion-mnist-train, 5 hidden layers of<br>100 ReLU, SGD(lr=0.01), batch 100, 20 epochs, seed 7)</span>"}
  * }</pre>
  *
  * <pre>
- *  each line (split at the title's own &lt;br&gt;) longer than its limit is wrapped at spaces, never inside a tag:
+ *  each line (split at the title's own &lt;br&gt;) longer than its limit is wrapped at spaces, never inside a tag,
+ *  into as few lines as the limit allows, of about equal length:
  *    a line in a &lt;span&gt; (a subtitle, 13 px)           SMALL_LINE characters per line
  *    a line ending in " (details)" whose head fits    head, then the details in 13 px on the next lines
  *    any other line                                   LINE characters per line
@@ -53,9 +54,9 @@ final class TitleWrap {
             int open = small ? -1 : detailsStart(line);
             if (open > 0 && visibleLength(line.substring(0, open)) <= max) {
                 out.add(line.substring(0, open).stripTrailing());
-                out.add(SMALL + String.join("<br>", words(line.substring(open), SMALL_LINE * limit / LINE)) + "</span>");
+                out.add(SMALL + String.join("<br>", balanced(line.substring(open), SMALL_LINE * limit / LINE)) + "</span>");
             } else {
-                out.addAll(words(line, max));
+                out.addAll(balanced(line, max));
             }
         }
         return String.join("<br>", out);
@@ -71,6 +72,20 @@ final class TitleWrap {
             else if (c == '(' && --depth == 0) return i > 0 && line.charAt(i - 1) == ' ' ? i : -1;
         }
         return -1;
+    }
+
+    /**
+     * As {@link #words}, in as few lines, but of about equal length: no short last line under a long one
+     * ({@code "...seed=1)<br>train"}).
+     */
+    static List<String> balanced(String line, int max) {
+        List<String> lines = words(line, max);
+        if (lines.size() < 2) return lines;
+        for (int width = (visibleLength(line) + lines.size() - 1) / lines.size(); width < max; width++) {
+            List<String> even = words(line, width);
+            if (even.size() == lines.size()) return even;
+        }
+        return lines;
     }
 
     /** The line cut at spaces outside tags into pieces of at most {@code max} visible characters (longer words alone). */

@@ -233,8 +233,12 @@ public class FigureJsonTest {
         assertEquals(title, fig.title(), "the figure keeps its title");
         String written = JSON.readTree(FigureJson.write(fig)).at("/layout/title/text").asText();
         assertEquals("Training loss by weight initialization<br><span style=\"font-size:13px\">(60000 images of "
-                + "fashion-mnist-train, 5 hidden layers of 100 ReLU, SGD(lr=0.01), batch<br>128, 2000 iterations, seed 1)"
-                + "</span>", written);
+                + "fashion-mnist-train, 5 hidden layers of<br>100 ReLU, SGD(lr=0.01), batch 128, 2000 iterations, seed 1)"
+                + "</span>", written, "head, then the details in two lines of about equal length");
+        assertEquals(FigureJson.DEFAULT_TOP_MARGIN + 2 * FigureJson.TITLE_LINE_PX,
+                JSON.readTree(FigureJson.write(fig)).at("/layout/margin/t").asInt(), "room for two more title lines");
+        assertTrue(JSON.readTree(FigureJson.write(PlotlyFigure.of("short"))).at("/layout/margin").isMissingNode(),
+                "a title that fits changes no margin");
         var narrow = JSON.readTree(FigureJson.write(fig.withSize(400, 300))).at("/layout/title/text").asText();
         assertTrue(narrow.split("<br>").length > written.split("<br>").length, "a narrower figure, shorter lines: " + narrow);
     }
