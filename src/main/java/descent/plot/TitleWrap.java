@@ -9,10 +9,9 @@ import java.util.regex.Pattern;
  * {@link FigureJson} applies it to every title it writes (the figure keeps its title as given).
  *
  * <pre>{@code
- * var fig = PlotlyFigure.of("Batch norm vs none across weight scales (1000 images of fashion-mnist-train, 5 hidden "
- *         + "layers of 100 ReLU, SGD(lr=0.01), batch 100, 20 epochs, seed 7)");
- * FigureJson.write(fig)   // "title":{"text":"Batch norm vs none across weight scales<br><span style=\"font-size:13px\">(1000
- *                         //   images of fashion-mnist-train, 5 hidden layers of<br>100 ReLU, SGD(lr=0.01), batch 100, 20 epochs, seed 7)</span>"}
+ * var fig = PlotlyFigure.of(
+ *         "Batch norm vs none across weight scales (1000 images of fashion-mnist-train, 5 hidden layers of 100 ReLU, SGD(lr=0.01), batch 100, 20 epochs, seed 7)");
+ * FigureJson.write(fig);   // title: the head, then the details in two 13 px lines of about equal length
  * }</pre>
  *
  * <pre>
