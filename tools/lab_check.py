@@ -26,6 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import figure_images  # noqa: E402
 
 AUTOSAVE_S = 2
+SCRIPT_TIMEOUT_S = 240
 FAILURES = []
 
 
@@ -63,7 +64,9 @@ class Lab:
                 f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={os.path.join(conf, 'ws')}",
                 "--LabApp.expose_app_in_browser=True", "--JupyterNotebookApp.expose_app_in_browser=True",
                 "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-                "--MappingKernelManager.default_kernel_name=java", "--allow-root"]
+                "--MappingKernelManager.default_kernel_name=java", "--allow-root",
+                # a test server on 127.0.0.1 without a token: lets the check stop kernels through the REST API
+                "--ServerApp.disable_check_xsrf=True"]
         self.log = open(os.path.join(conf, "server.log"), "w")
         self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT, cwd=root)
         for _ in range(120):
@@ -80,7 +83,10 @@ class Lab:
         opts = figure_images.chrome_options()
         opts.add_argument("--window-size=1400,1000")
         self.driver = webdriver.Chrome(options=opts, service=Service(figure_images.chromedriver()))
-        self.driver.set_script_timeout(300)
+        # Every script below returns within seconds (long work is started, then polled), so these limits only
+        # bound a hung page; Selenium's own HTTP read timeout (120 s) must not be the first to give up.
+        self.driver.set_script_timeout(SCRIPT_TIMEOUT_S)
+        self.driver.command_executor._client_config.timeout = SCRIPT_TIMEOUT_S + 60
 
     def js(self, body):
         """Runs `body` as the body of an async function with `app` = the front end; returns its value."""
@@ -111,12 +117,23 @@ class Lab:
                              "app.shell.currentWidget.context.isReady", 120, f"{url}: the notebook did not open")
 
     def kernel_idle(self, name, timeout=180):
-        """Waits until the kernel is connected and not busy. JJava 1.0a6 (and 1.0a8) report no status before the
-        first execution, so JupyterLab shows "Unknown" until then; that is reported, not failed."""
+        """Waits until the kernel is connected and reports "idle". JupyterLab takes a kernel's status only from
+        status messages of requests the server tracks; `./descent lab`'s server config tracks kernel_info, so the
+        status bar says Idle before any cell runs (it said "Unknown" until the first cell with JJava otherwise)."""
         return self.wait_for("(() => { const k = app.shell.currentWidget.sessionContext.session?.kernel;"
-                             " return k && k.connectionStatus === 'connected' && k.info"
-                             " && (k.status === 'idle' || k.status === 'unknown'); })()",
-                             timeout, f"{name}: the kernel never connected")
+                             " return k && k.connectionStatus === 'connected' && k.info && k.status === 'idle'; })()",
+                             timeout, f"{name}: the kernel never connected and reported idle")
+
+    def shutdown_kernels(self):
+        """Stops every kernel of this server (REST API), so a failed check leaves no busy JVM behind to slow the
+        next one."""
+        try:
+            kernels = json.load(urllib.request.urlopen(self.base + "/api/kernels", timeout=10))
+            for k in kernels:
+                urllib.request.urlopen(urllib.request.Request(self.base + "/api/kernels/" + k["id"], method="DELETE"),
+                                       timeout=30)
+        except Exception as e:
+            say(f"(could not stop the kernels: {e})")
 
     def status_bar(self):
         return self.js("const s = document.querySelector('#jp-main-statusbar, .jp-StatusBar-Widget, "
@@ -176,19 +193,23 @@ def rerun(lab, root, name, url_prefix, front):
         status = lab.status_bar()
         say(f"{front} {name}: kernel connected {time.time() - started:.1f} s after opening, before any cell ran; "
             f"status bar: {status[:80]!r}")
+        if front == "JupyterLab" and "| Idle" not in status:
+            fail(f"{front} {name}: the status bar does not say the kernel is Idle: {status[:80]!r}")
     check_figures(lab, f"{front} {name}", expected, "opened")
     cells = json.loads(before)["cells"]
     index = next(i for i, c in enumerate(cells) if any(figure_images.MIME in o.get("data", {})
                                                        for o in c.get("outputs", [])))
     # a fresh kernel: run the cells above first (they define what the figure uses), then the figure cell itself
+    # started, not awaited: on a slow machine the cells above can take minutes, and a script that waits for them
+    # would outlive the browser connection's timeout; the kernel queues the figure cell behind them anyway
     lab.js(f"const w = app.shell.currentWidget; w.content.activeCellIndex = {index};"
-           " await app.commands.execute('notebook:run-all-above');")
+           " app.commands.execute('notebook:run-all-above');")
     lab.js(f"const w = app.shell.currentWidget; w.content.activeCellIndex = {index};"
            f" w.content.widgets[{index}].model.sharedModel.execution_count = null;"
            " app.commands.execute('notebook:run-cell');")
     lab.wait_for(f"(() => {{ const c = app.shell.currentWidget.content.widgets[{index}];"
                  " return c.model.executionCount !== null && c.node.querySelector('.jp-RenderedPlotly .main-svg'); })()",
-                 300, f"{front} {name}: the re-run figure cell did not draw")
+                 600, f"{front} {name}: the re-run figure cell did not draw")
     time.sleep(1.5)   # the renderer stores its PNG snapshot right after drawing
     lab.js("await app.commands.execute('docmanager:save');")
     lab.wait_for("!app.shell.currentWidget.context.model.dirty", 30, f"{front} {name}: save did not finish")
@@ -246,6 +267,8 @@ def main():
                     rerun(lab, root, os.path.basename(nb), prefix, front)
                 except Exception as e:  # a broken page: say where, go on with the next check
                     fail(f"{front} {os.path.basename(nb)}: {str(e).splitlines()[0]}")
+                finally:
+                    lab.shutdown_kernels()
         if a.clean:
             clean(lab, root, [os.path.basename(n) for n in sorted(glob.glob(os.path.join(a.clean, "*.ipynb")))])
     finally:

@@ -1,6 +1,7 @@
 package descent.bench;
 
 import descent.tensor.Blas;
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 
 import java.util.SplittableRandom;
@@ -21,29 +22,27 @@ public final class GemmBench {
         double budget = args.getDouble("budget", 1.0);
         String label = args.get("label", "descent");
         for (String dtype : args.get("dtypes", "float64").split(",")) {
-            if (!dtype.equals("float64")) {
-                continue;   // descent's Matrix is double only; the harness reports float32 as not offered
-            }
+            DType type = dtype.equals("float32") ? DType.FLOAT32 : DType.FLOAT64;
             // The same shapes as bench/common.py's PEAK_SHAPE and ITERATION_GEMMS.
-            probe(label, "square 1024", 1024, 1024, 1024, false, false, Matrix::timesInto, threads, budget);
-            probe(label, "fwd 128x784 * 784x100", 128, 784, 100, false, false, Matrix::timesInto, threads, budget);
-            probe(label, "fwd 128x100 * 100x100", 128, 100, 100, false, false, Matrix::timesInto, threads, budget);
-            probe(label, "fwd 128x100 * 100x10", 128, 100, 10, false, false, Matrix::timesInto, threads, budget);
-            probe(label, "dW 784x128 * 128x100 (A^T)", 784, 128, 100, true, false, Matrix::transposeTimesInto, threads, budget);
-            probe(label, "dW 100x128 * 128x100 (A^T)", 100, 128, 100, true, false, Matrix::transposeTimesInto, threads, budget);
-            probe(label, "dW 100x128 * 128x10 (A^T)", 100, 128, 10, true, false, Matrix::transposeTimesInto, threads, budget);
-            probe(label, "dX 128x100 * 100x100 (B^T)", 128, 100, 100, false, true, Matrix::timesTransposeInto, threads, budget);
-            probe(label, "dX 128x10 * 10x100 (B^T)", 128, 10, 100, false, true, Matrix::timesTransposeInto, threads, budget);
+            probe(label, "square 1024", 1024, 1024, 1024, false, false, Matrix::timesInto, threads, budget, type);
+            probe(label, "fwd 128x784 * 784x100", 128, 784, 100, false, false, Matrix::timesInto, threads, budget, type);
+            probe(label, "fwd 128x100 * 100x100", 128, 100, 100, false, false, Matrix::timesInto, threads, budget, type);
+            probe(label, "fwd 128x100 * 100x10", 128, 100, 10, false, false, Matrix::timesInto, threads, budget, type);
+            probe(label, "dW 784x128 * 128x100 (A^T)", 784, 128, 100, true, false, Matrix::transposeTimesInto, threads, budget, type);
+            probe(label, "dW 100x128 * 128x100 (A^T)", 100, 128, 100, true, false, Matrix::transposeTimesInto, threads, budget, type);
+            probe(label, "dW 100x128 * 128x10 (A^T)", 100, 128, 10, true, false, Matrix::transposeTimesInto, threads, budget, type);
+            probe(label, "dX 128x100 * 100x100 (B^T)", 128, 100, 100, false, true, Matrix::timesTransposeInto, threads, budget, type);
+            probe(label, "dX 128x10 * 10x100 (B^T)", 128, 10, 100, false, true, Matrix::timesTransposeInto, threads, budget, type);
         }
     }
 
     /** C[m,n] = op(A)[m,k]·op(B)[k,n]; A and B are stored transposed when their op transposes. */
     private static void probe(String impl, String label, int m, int k, int n, boolean ta, boolean tb, Product product,
-                              int threads, double budget) {
+                              int threads, double budget, DType dtype) {
         SplittableRandom random = new SplittableRandom(0);
-        Matrix a = random(ta ? k : m, ta ? m : k, random);
-        Matrix b = random(tb ? n : k, tb ? k : n, random);
-        Matrix c = Matrix.zeros(m, n);
+        Matrix a = random(ta ? k : m, ta ? m : k, random).to(dtype);
+        Matrix b = random(tb ? n : k, tb ? k : n, random).to(dtype);
+        Matrix c = Matrix.zeros(m, n, dtype);
         for (int i = 0; i < 20; i++) product.run(a, b, c);     // JIT and library warm-up
         int reps = 1;
         double dt;
@@ -54,7 +53,7 @@ public final class GemmBench {
         }
         double best = dt;
         for (int i = 0; i < 4; i++) best = Math.min(best, time(product, a, b, c, reps));
-        Json.line().put("impl", impl).put("probe", "gemm").put("shape", label).put("dtype", "float64")
+        Json.line().put("impl", impl).put("probe", "gemm").put("shape", label).put("dtype", dtype.toString())
                 .put("threads", threads).put("gflops", 2.0 * m * k * n * reps / best / 1e9)
                 .put("blas", Blas.implementation()).emit();
     }

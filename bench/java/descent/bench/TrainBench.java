@@ -13,6 +13,7 @@ import descent.optim.Optimizer;
 import descent.optim.Optimizers;
 import descent.optim.State;
 import descent.tensor.Blas;
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 import descent.train.Trainer;
 
@@ -29,6 +30,10 @@ import java.util.List;
  * <p>With {@code --api trainer} the same run goes through {@link Trainer#step()} with its defaults (batches with
  * replacement, per-step accuracy, divergence checks and rollback copy, per-layer statistics): what a student's
  * notebook pays. It reports as {@code descent-trainer}.
+ *
+ * <p>With {@code --dtype float32} the network is {@code Mlp.of(...).float32()}: float32 weights, activations and
+ * gradients, {@code sgemm}; the batch is gathered in doubles, as the data set holds them, and the model converts it
+ * once per batch.
  *
  * <p>It also counts the bytes the training thread allocates during the last 100 timed iterations
  * ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}): the steady state should allocate nothing.
@@ -73,12 +78,13 @@ public final class TrainBench {
         final Trainer trainer;
         int step;
 
-        Run(String optimizerName, Dataset train, int iterations, long seed, boolean useTrainer) {
-            this.net = Mlp.of(SIZES).relu().init(Initializers.he()).seed(seed);
+        Run(String optimizerName, Dataset train, int iterations, long seed, boolean useTrainer, DType dtype) {
+            Mlp mlp = Mlp.of(SIZES).relu().init(Initializers.he()).seed(seed);
+            this.net = dtype == DType.FLOAT32 ? mlp.float32() : mlp;
             this.optimizer = optimizer(optimizerName);
             this.params = net.parameters();
             this.states = new State[params.size()];
-            for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).size());
+            for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).value());
             this.batches = Batches.withReplacement(train.size(), BATCH, seed);
             this.train = train;
             this.losses = new double[iterations];
@@ -102,7 +108,7 @@ public final class TrainBench {
             double lr = optimizer.lrAt(step++);
             for (int i = 0; i < states.length; i++) {
                 Parameter p = params.get(i);
-                optimizer.update(p.value().data(), p.grad().data(), states[i], lr);
+                optimizer.update(p.value(), p.grad(), states[i], lr);
             }
             return l;
         }
@@ -112,11 +118,11 @@ public final class TrainBench {
         Args args = new Args(argv);
         String dtype = args.get("dtype", "float64");
         int threads = args.getInt("threads", 1);
-        if (!dtype.equals("float64")) {
-            Json.line().put("impl", args.get("api", "loop").equals("trainer") ? "descent-trainer" : "descent").put("dtype", dtype).put("threads", threads)
-                    .put("skipped", "descent's Matrix is float64 only").emit();
-            return;
-        }
+        DType type = switch (dtype) {
+            case "float64" -> DType.FLOAT64;
+            case "float32" -> DType.FLOAT32;
+            default -> throw new IllegalArgumentException("Unknown dtype '" + dtype + "'; expected float64 or float32.");
+        };
         int iterations = args.getInt("iterations", 2000);
         int warmup = args.getInt("warmup", 200);
         double maxSeconds = args.getDouble("max-seconds", 0);
@@ -130,13 +136,13 @@ public final class TrainBench {
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
         if (warmup > 0) {       // the same untimed warm-up the references run (JIT compilation here)
-            Run w = new Run(names[0], data.train(), warmup, seed + 1000, useTrainer);
+            Run w = new Run(names[0], data.train(), warmup, seed + 1000, useTrainer, type);
             for (int i = 0; i < warmup; i++) w.iteration();
         }
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long me = Thread.currentThread().getId();
         for (String name : names) {
-            Run run = new Run(name, data.train(), iterations, seed, useTrainer);
+            Run run = new Run(name, data.train(), iterations, seed, useTrainer, type);
             int allocFrom = iterations - Math.min(ALLOC_ITERATIONS, iterations / 2);   // after the first buffers exist
             long allocStart = -1;
             int done = 0;

@@ -91,6 +91,7 @@ public final class BackpropCheck {
     /** A gradient check at a non-finite point compares NaN with NaN and says nothing; refuse it, naming where. */
     private static void checkPoint(Layer layer, Matrix x, Matrix target) {
         String hint = "a gradient check needs a finite point: pick finite inputs, targets and parameters.";
+        float64Only(layer, x);
         LayerChecks.finite("BackpropCheck: the input x", x, hint);
         if (target != null) LayerChecks.finite("BackpropCheck: the target", target, hint);
         List<Parameter> params = layer.parameters();
@@ -98,6 +99,20 @@ public final class BackpropCheck {
                 : params.stream().map(Parameter::name).toList();
         for (int i = 0; i < params.size(); i++) {
             LayerChecks.finite("BackpropCheck: parameter " + names.get(i) + " of " + layer, params.get(i).value(), hint);
+        }
+    }
+
+    /**
+     * Central differences with h = 1e-5 need float64: in float32 the rounding error of each loss (about 1e-7
+     * relative) divided by 2h swamps the gradient. A float32 model is checked through its float64 twin.
+     */
+    private static void float64Only(Layer layer, Matrix x) {
+        boolean float32 = x.isFloat32() || layer.parameters().stream().anyMatch(p -> p.value().isFloat32());
+        if (float32) {
+            throw new IllegalArgumentException("BackpropCheck runs in float64 only, but " + layer + (x.isFloat32()
+                    ? " was given a float32 input" : " has float32 parameters") + ": a central difference with h = " + H
+                    + " drowns in float32 rounding. Check the float64 twin instead: Mlp.of(...).float64() with the same"
+                    + " seed, or model.to(DType.FLOAT64) for a model of your own (widening is exact), and a float64 input.");
         }
     }
 

@@ -27,7 +27,9 @@ import java.util.OptionalInt;
  * Ioffe &amp; Szegedy 2015; the lecture's "Batch Normalization" (z̃ = (z − μ)/σ, ẑ = γ·z̃ + β) and Deep Learning from
  * Scratch §6.3. Defaults follow PyTorch: momentum 0.1 is the weight of the new batch (the book writes the same rule
  * with momentum 0.9 on the old value), ε = 1e-5. Like the book and unlike PyTorch, the running variance averages the
- * biased batch variance. It can sit before or after an activation (the lecture: before, for sigmoid).
+ * biased batch variance. It can sit before or after an activation (the lecture: before, for sigmoid). In a float32
+ * model γ and β are float32; the statistics and this arithmetic stay in double (on widened copies of the input, the
+ * output rounded once), and the running mean and variance stay float64.
  *
  * <pre>{@code
  * var bn = Layers.batchNorm(100);     // BatchNorm(100, train)
@@ -55,6 +57,7 @@ public final class BatchNorm implements Layer {
     private final double[] invStd;
     private final double[] sumDy;
     private final double[] sumDyXhat;
+    private final Widening wide = new Widening(4); // float32: input or dy, γ, β, output
 
     public BatchNorm(int width, double momentum, double eps) {
         this.width = Check.positive("BatchNorm width", width);
@@ -80,7 +83,8 @@ public final class BatchNorm implements Layer {
                     + "network use predict(x), which uses the running statistics.");
         }
         forwardInTraining = training;
-        double[] in = x.data(), rm = runningMean.data(), rv = runningVar.data();
+        // float32 runs the same double code on widened copies and rounds the output once (Widening).
+        double[] in = wide.in(x, 0), rm = runningMean.data(), rv = runningVar.data();
         if (training) {
             java.util.Arrays.fill(mean, 0);
             java.util.Arrays.fill(invStd, 0); // first holds the variance
@@ -105,15 +109,15 @@ public final class BatchNorm implements Layer {
             }
         }
         xhat = Matrix.reuse(xhat, n, width);
-        y = Matrix.reuse(y, n, width);
-        double[] h = xhat.data(), out = y.data(), g = gamma.value().data(), b = beta.value().data();
+        y = Matrix.reuse(y, n, width, x.dtype());
+        double[] h = xhat.data(), out = wide.out(y, 3), g = wide.in(gamma.value(), 1), b = wide.in(beta.value(), 2);
         for (int i = 0, o = 0; i < n; i++, o += width) {
             for (int j = 0; j < width; j++) {
                 h[o + j] = (in[o + j] - mean[j]) * invStd[j];
                 out[o + j] = g[j] * h[o + j] + b[j];
             }
         }
-        return y;
+        return Widening.narrow(out, y);
     }
 
     @Override
@@ -121,7 +125,7 @@ public final class BatchNorm implements Layer {
         LayerChecks.forwardFirst(this, y);
         LayerChecks.gradientShape(this, y, dy);
         int n = dy.rows();
-        double[] d = dy.data(), h = xhat.data(), g = gamma.value().data();
+        double[] d = wide.in(dy, 0), h = xhat.data(), g = wide.in(gamma.value(), 1);
         java.util.Arrays.fill(sumDy, 0);
         java.util.Arrays.fill(sumDyXhat, 0);
         for (int i = 0, o = 0; i < n; i++, o += width) {
@@ -130,10 +134,10 @@ public final class BatchNorm implements Layer {
                 sumDyXhat[j] += d[o + j] * h[o + j];
             }
         }
-        System.arraycopy(sumDy, 0, beta.grad().data(), 0, width);
-        System.arraycopy(sumDyXhat, 0, gamma.grad().data(), 0, width);
-        dx = Matrix.reuse(dx, n, width);
-        double[] out = dx.data();
+        Widening.narrow(sumDy, beta.grad());
+        Widening.narrow(sumDyXhat, gamma.grad());
+        dx = Matrix.reuse(dx, n, width, dy.dtype());
+        double[] out = wide.out(dx, 3);
         for (int i = 0, o = 0; i < n; i++, o += width) {
             for (int j = 0; j < width; j++) {
                 // dx̂ = dy·γ, so mean(dx̂) = γ·Σdy/N and mean(dx̂·x̂) = γ·Σ(dy·x̂)/N.
@@ -142,8 +146,9 @@ public final class BatchNorm implements Layer {
                         : g[j] * invStd[j] * d[o + j];
             }
         }
-        return dx;
+        return Widening.narrow(out, dx);
     }
+
 
     @Override
     public List<Parameter> parameters() {

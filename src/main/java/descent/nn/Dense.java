@@ -17,7 +17,10 @@ import java.util.SplittableRandom;
  *             dx = dy·Wᵀ
  * </pre>
  *
- * Deep Learning from Scratch §5.6 (the book's {@code Affine}); PyTorch {@code nn.Linear} stores W transposed.
+ * Deep Learning from Scratch §5.6 (the book's {@code Affine}); PyTorch {@code nn.Linear} stores W transposed. In a
+ * float32 model the same three lines run on float32 matrices: the products are {@code sgemm}, the bias add and the
+ * column sums are {@link Matrix#addToEachRow} and {@link Matrix#columnSumsInto}, whose float loops sit beside the
+ * double ones.
  *
  * <pre>{@code
  * var d = Layers.dense(784, 100, 42);       // Dense(784, 100, seed=42), He-initialized weights, zero bias
@@ -57,14 +60,14 @@ public final class Dense implements Layer {
     public Matrix forward(Matrix x) {
         LayerChecks.width(this, in, x);
         this.x = x;
-        y = Matrix.reuse(y, x.rows(), out);
+        y = Matrix.reuse(y, x.rows(), out, x.dtype());
         return x.timesInto(w.value(), y).addToEachRow(b.value());
     }
 
     @Override
     public Matrix backward(Matrix dy) {
         backwardParameters(dy);
-        dx = Matrix.reuse(dx, x.rows(), in);
+        dx = Matrix.reuse(dx, x.rows(), in, dy.dtype());
         return dy.timesTransposeInto(w.value(), dx);
     }
 

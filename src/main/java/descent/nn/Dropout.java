@@ -83,13 +83,12 @@ public final class Dropout implements Layer {
     @Override
     public Matrix forward(Matrix x) {
         int size = x.size();
-        y = Matrix.reuse(y, x.rows(), x.cols());
+        y = Matrix.reuse(y, x.rows(), x.cols(), x.dtype());
         if (mask == null || mask.length != size) {
             mask = new double[size];
             repeatMask = false; // a frozen mask of another shape cannot be repeated
         }
         forwardInTraining = training;
-        double[] in = x.data(), out = y.data();
         if (training) {
             double kept = convention == Convention.INVERTED ? 1.0 / (1.0 - p) : 1.0;
             if (!repeatMask) {
@@ -100,12 +99,33 @@ public final class Dropout implements Layer {
                 }
                 setState(state);
             }
-            for (int i = 0; i < size; i++) out[i] = in[i] * mask[i];
-        } else {
-            double scale = evalScale();
-            for (int i = 0; i < size; i++) out[i] = in[i] * scale;
+            return times(x, mask, y);
         }
-        return y;
+        return times(x, evalScale(), y);
+    }
+
+    /** out ← x ⊙ factors, the product rounded once to out's dtype (float32: factors such as 1/0.7 stay exact). */
+    private static Matrix times(Matrix x, double[] factors, Matrix out) {
+        if (x.isFloat32()) {
+            float[] in = x.floats(), o = out.floats();
+            for (int i = 0; i < in.length; i++) o[i] = (float) (in[i] * factors[i]);
+        } else {
+            double[] in = x.data(), o = out.data();
+            for (int i = 0; i < in.length; i++) o[i] = in[i] * factors[i];
+        }
+        return out;
+    }
+
+    /** out ← x · factor. */
+    private static Matrix times(Matrix x, double factor, Matrix out) {
+        if (x.isFloat32()) {
+            float[] in = x.floats(), o = out.floats();
+            for (int i = 0; i < in.length; i++) o[i] = (float) (in[i] * factor);
+        } else {
+            double[] in = x.data(), o = out.data();
+            for (int i = 0; i < in.length; i++) o[i] = in[i] * factor;
+        }
+        return out;
     }
 
     private double evalScale() {
@@ -115,14 +135,7 @@ public final class Dropout implements Layer {
     @Override
     public Matrix backward(Matrix dy) {
         dx = LayerChecks.gradientBuffer(this, y, dy, dx);
-        double[] g = dy.data(), out = dx.data();
-        if (forwardInTraining) {
-            for (int i = 0; i < g.length; i++) out[i] = g[i] * mask[i];
-        } else {
-            double scale = evalScale();
-            for (int i = 0; i < g.length; i++) out[i] = g[i] * scale;
-        }
-        return dx;
+        return forwardInTraining ? times(dy, mask, dx) : times(dy, evalScale(), dx);
     }
 
     /** The generator's position: {@code rngState}, saved and loaded with the model. */

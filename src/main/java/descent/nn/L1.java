@@ -1,6 +1,7 @@
 package descent.nn;
 
 import descent.base.Format;
+import descent.tensor.Matrix;
 
 /**
  * L1 regularization as a loss term.
@@ -29,13 +30,20 @@ public record L1(double lambda, boolean biases) implements Regularizer {
     public double penalty(Parameter p) {
         if (!appliesTo(p)) return 0;
         double s = 0;
-        for (double w : p.value().data()) s += Math.abs(w);
+        Matrix m = p.value();
+        for (int i = 0; i < m.size(); i++) s += Math.abs(m.flat(i));
         return lambda * s;
     }
 
     @Override
     public void addGradient(Parameter p) {
         if (!appliesTo(p)) return;
+        if (p.value().isFloat32()) {
+            float[] w = p.value().floats(), g = p.grad().floats();
+            float l = (float) lambda;
+            for (int i = 0; i < w.length; i++) g[i] += l * Math.signum(w[i]);
+            return;
+        }
         double[] w = p.value().data(), g = p.grad().data();
         for (int i = 0; i < w.length; i++) g[i] += lambda * Math.signum(w[i]);
     }

@@ -1,6 +1,7 @@
 package descent.nn;
 
 import descent.base.Format;
+import descent.tensor.Matrix;
 
 /**
  * L2 regularization as a loss term.
@@ -30,13 +31,20 @@ public record L2(double lambda, boolean biases) implements Regularizer {
     public double penalty(Parameter p) {
         if (!appliesTo(p)) return 0;
         double s = 0;
-        for (double w : p.value().data()) s += w * w;
+        Matrix m = p.value();
+        for (int i = 0; i < m.size(); i++) s += m.flat(i) * m.flat(i);
         return 0.5 * lambda * s;
     }
 
     @Override
     public void addGradient(Parameter p) {
         if (!appliesTo(p)) return;
+        if (p.value().isFloat32()) {
+            float[] w = p.value().floats(), g = p.grad().floats();
+            float l = (float) lambda;
+            for (int i = 0; i < w.length; i++) g[i] += l * w[i];
+            return;
+        }
         double[] w = p.value().data(), g = p.grad().data();
         for (int i = 0; i < w.length; i++) g[i] += lambda * w[i];
     }

@@ -46,14 +46,14 @@ final class LayerChecks {
     static Matrix gradientBuffer(Object layer, Matrix output, Matrix dy, Matrix dx) {
         forwardFirst(layer, output);
         gradientShape(layer, output, dy);
-        return Matrix.reuse(dx, dy.rows(), dy.cols());
+        return Matrix.reuse(dx, dy.rows(), dy.cols(), dy.dtype());
     }
 
     /** Throws if m holds NaN or an infinity, naming the first one's row and column. */
     static void finite(String what, Matrix m, String hint) {
         int bad = m.firstNonFinite();
         if (bad >= 0) {
-            throw new IllegalArgumentException(what + " has " + m.data()[bad] + " at row " + bad / m.cols() + ", column "
+            throw new IllegalArgumentException(what + " has " + m.flat(bad) + " at row " + bad / m.cols() + ", column "
                     + bad % m.cols() + "; " + hint);
         }
     }

@@ -31,7 +31,13 @@ public final class LeakyReLU implements Layer {
     @Override
     public Matrix forward(Matrix x) {
         this.x = x;
-        y = Matrix.reuse(y, x.rows(), x.cols());
+        y = Matrix.reuse(y, x.rows(), x.cols(), x.dtype());
+        if (x.isFloat32()) {
+            float[] in = x.floats(), out = y.floats();
+            float a = (float) alpha;
+            for (int i = 0; i < in.length; i++) out[i] = in[i] > 0 ? in[i] : a * in[i];
+            return y;
+        }
         double[] in = x.data(), out = y.data();
         for (int i = 0; i < in.length; i++) out[i] = in[i] > 0 ? in[i] : alpha * in[i];
         return y;
@@ -40,6 +46,12 @@ public final class LeakyReLU implements Layer {
     @Override
     public Matrix backward(Matrix dy) {
         dx = LayerChecks.gradientBuffer(this, y, dy, dx);
+        if (dy.isFloat32()) {
+            float[] g = dy.floats(), in = x.floats(), out = dx.floats();
+            float a = (float) alpha;
+            for (int i = 0; i < g.length; i++) out[i] = in[i] > 0 ? g[i] : a * g[i];
+            return dx;
+        }
         double[] g = dy.data(), in = x.data(), out = dx.data();
         for (int i = 0; i < g.length; i++) out[i] = in[i] > 0 ? g[i] : alpha * g[i];
         return dx;

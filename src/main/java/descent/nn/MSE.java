@@ -19,19 +19,22 @@ import descent.tensor.Matrix;
  */
 public final class MSE implements Loss {
     private Matrix grad;
+    private final Widening wide = new Widening(3); // float32: outputs, targets, gradient
 
     @Override
     public double forward(Matrix output, Matrix target) {
         Loss.checkShapes(this, output, target);
         int n = output.rows();
-        grad = Matrix.reuse(grad, output.rows(), output.cols());
-        double[] y = output.data(), t = target.data(), g = grad.data();
+        grad = Matrix.reuse(grad, output.rows(), output.cols(), output.dtype());
+        // float32 outputs: the same double arithmetic on widened copies, the gradient rounded once
+        double[] y = wide.in(output, 0), t = wide.in(target, 1), g = wide.out(grad, 2);
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
             double d = y[i] - t[i];
             sum += d * d;
             g[i] = 2 * d / n;
         }
+        Widening.narrow(g, grad);
         return sum / n;
     }
 

@@ -53,16 +53,26 @@ public final class Maxout implements Layer {
         LayerChecks.width(this, in, x);
         Matrix z = affine.forward(x);
         int n = x.rows();
-        y = Matrix.reuse(y, n, out);
+        y = Matrix.reuse(y, n, out, x.dtype());
         if (winner == null || winner.length != n * out) winner = new int[n * out];
-        double[] zs = z.data(), ys = y.data();
         for (int i = 0; i < n * out; i++) {
-            int base = i * k, best = base; // row-major: unit (r, j) owns z[r, j·k … j·k+k−1] = zs[i·k …]
+            int base = i * k, best = base; // row-major: unit (r, j) owns z[r, j·k … j·k+k−1] = z[i·k …]
             for (int p = 1; p < k; p++) {
-                if (zs[base + p] > zs[best]) best = base + p;
+                if (z.flat(base + p) > z.flat(best)) best = base + p;
             }
-            ys[i] = zs[best];
             winner[i] = best;
+        }
+        return gather(z, y);
+    }
+
+    /** y_i ← z at the winning piece of unit i: no arithmetic, so one loop per dtype only copies. */
+    private Matrix gather(Matrix z, Matrix y) {
+        if (y.isFloat32()) {
+            float[] zs = z.floats(), ys = y.floats();
+            for (int i = 0; i < ys.length; i++) ys[i] = zs[winner[i]];
+        } else {
+            double[] zs = z.data(), ys = y.data();
+            for (int i = 0; i < ys.length; i++) ys[i] = zs[winner[i]];
         }
         return y;
     }
@@ -82,9 +92,14 @@ public final class Maxout implements Layer {
     private void spread(Matrix dy) {
         LayerChecks.forwardFirst(this, y);
         LayerChecks.gradientShape(this, y, dy);
-        dz = Matrix.reuse(dz, dy.rows(), out * k).fill(0);
-        double[] g = dy.data(), d = dz.data();
-        for (int i = 0; i < g.length; i++) d[winner[i]] = g[i];
+        dz = Matrix.reuse(dz, dy.rows(), out * k, dy.dtype()).fill(0);
+        if (dy.isFloat32()) {
+            float[] g = dy.floats(), d = dz.floats();
+            for (int i = 0; i < g.length; i++) d[winner[i]] = g[i];
+        } else {
+            double[] g = dy.data(), d = dz.data();
+            for (int i = 0; i < g.length; i++) d[winner[i]] = g[i];
+        }
     }
 
     @Override

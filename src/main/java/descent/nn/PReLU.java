@@ -41,16 +41,21 @@ public final class PReLU implements Layer {
     }
 
     private double slope(int column) {
-        return alpha.value().data()[width == 0 ? 0 : column];
+        return alpha.value().flat(width == 0 ? 0 : column);
     }
 
     @Override
     public Matrix forward(Matrix x) {
         if (width > 0) LayerChecks.width(this, width, x);
         this.x = x;
-        y = Matrix.reuse(y, x.rows(), x.cols());
-        double[] in = x.data(), out = y.data();
+        y = Matrix.reuse(y, x.rows(), x.cols(), x.dtype());
         int c = x.cols();
+        if (x.isFloat32()) {
+            float[] in = x.floats(), out = y.floats();
+            for (int i = 0; i < in.length; i++) out[i] = in[i] > 0 ? in[i] : (float) slope(i % c) * in[i];
+            return y;
+        }
+        double[] in = x.data(), out = y.data();
         for (int i = 0; i < in.length; i++) out[i] = in[i] > 0 ? in[i] : slope(i % c) * in[i];
         return y;
     }
@@ -58,8 +63,21 @@ public final class PReLU implements Layer {
     @Override
     public Matrix backward(Matrix dy) {
         dx = LayerChecks.gradientBuffer(this, y, dy, dx);
-        double[] g = dy.data(), in = x.data(), out = dx.data(), da = alpha.grad().fill(0).data();
         int c = x.cols();
+        if (dy.isFloat32()) {
+            float[] g = dy.floats(), in = x.floats(), out = dx.floats(), da = alpha.grad().fill(0).floats();
+            for (int i = 0; i < g.length; i++) {
+                if (in[i] > 0) {
+                    out[i] = g[i];
+                } else {
+                    int j = i % c;
+                    out[i] = (float) slope(j) * g[i];
+                    da[width == 0 ? 0 : j] += g[i] * in[i];
+                }
+            }
+            return dx;
+        }
+        double[] g = dy.data(), in = x.data(), out = dx.data(), da = alpha.grad().fill(0).data();
         for (int i = 0; i < g.length; i++) {
             if (in[i] > 0) {
                 out[i] = g[i];

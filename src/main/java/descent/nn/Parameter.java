@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 
 /**
@@ -17,14 +18,14 @@ import descent.tensor.Matrix;
  */
 public final class Parameter {
     private final String name;
-    private final Matrix value;
-    private final Matrix grad;
+    private Matrix value;
+    private Matrix grad;
     private final boolean weight;
 
     public Parameter(String name, Matrix value, boolean weight) {
         this.name = name;
         this.value = value;
-        this.grad = Matrix.zeros(value.rows(), value.cols());
+        this.grad = Matrix.zeros(value.rows(), value.cols(), value.dtype());
         this.weight = weight;
     }
 
@@ -45,6 +46,13 @@ public final class Parameter {
     /** True for weights (regularized by default), false for biases and other shifts, scales and slopes. */
     public boolean isWeight() {
         return weight;
+    }
+
+    /** Converts value and gradient to {@code dtype} (rounding to float32, exact back to float64); for {@link Sequential#to}. */
+    void convert(DType dtype) {
+        if (value.dtype() == dtype) return;
+        value = value.to(dtype);
+        grad = grad.to(dtype);
     }
 
     public int size() {

@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 
 import java.io.ByteArrayOutputStream;
@@ -22,21 +23,28 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The file format of {@link Sequential#save} and {@link Sequential#load}: named tensors of doubles, simple enough
- * to read from numpy with {@code np.frombuffer(..., '>f8')}. All integers and doubles are big-endian.
+ * The file format of {@link Sequential#save} and {@link Sequential#load}: named tensors of doubles (or floats),
+ * simple enough to read from numpy with {@code np.frombuffer(..., '>f8')} (or {@code '>f4'}). All integers and
+ * values are big-endian.
  *
  * <pre>
  *   magic       8 bytes   "DESCENTP"
- *   version     int32     2
+ *   version     int32     2 (every tensor float64) or 3 (a model with float32 tensors)
  *   count       int32     number of tensors
  *   count ×     name      uint16 byte length, then the name in UTF-8 (e.g. "0.W", "1.runningMean")
  *               rows      int32
  *               cols      int32
+ *               width     uint8     version 3 only: bytes per value, 8 (float64) or 4 (float32)
  *   headerCrc   uint32    CRC-32 of every byte above
- *   count ×     values    rows·cols IEEE-754 float64, row-major, in the order of the headers
+ *   count ×     values    rows·cols IEEE-754 float64 (or float32), row-major, in the order of the headers
  *   valuesCrc   uint32    CRC-32 of the values
  *   (end of file: trailing bytes are an error)
  * </pre>
+ *
+ * A float64 model writes version 2, byte for byte as before version 3 existed. A float32 model writes version 3
+ * and stores its float32 tensors as floats, so save and load round-trip bit for bit. Loading checks each tensor's
+ * dtype against the model's: a file from a float32 model does not load into a float64 one, nor the reverse (the
+ * error says how to convert the model first).
  *
  * Every write has a checking read. Saving refuses non-finite values (naming the tensor, row and column) and writes
  * to a temporary file that is then moved over the target, so a failed save leaves an older file intact. Reading
@@ -59,6 +67,8 @@ public final class ParameterFile {
     /** The first 8 bytes of every file. */
     public static final String MAGIC = "DESCENTP";
     public static final int VERSION = 2;
+    /** The version written when a tensor is float32: {@link #VERSION} with a value width per tensor. */
+    public static final int VERSION_WITH_DTYPES = 3;
     /** More tensors than any model descent builds; a larger count means a damaged header. */
     private static final int MAX_TENSORS = 100_000;
 
@@ -74,7 +84,7 @@ public final class ParameterFile {
             Matrix m = e.getValue();
             int bad = m.firstNonFinite();
             if (bad >= 0) {
-                throw new IllegalArgumentException("Cannot save " + e.getKey() + ": it holds " + m.data()[bad] + " at row "
+                throw new IllegalArgumentException("Cannot save " + e.getKey() + ": it holds " + m.flat(bad) + " at row "
                         + bad / m.cols() + ", column " + bad % m.cols() + ". A model with non-finite values cannot be used;"
                         + " the training diverged: reload an earlier save or retrain (a smaller learning rate, or check the data for NaN).");
             }
@@ -105,8 +115,9 @@ public final class ParameterFile {
     private static byte[] encode(Map<String, Matrix> tensors) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
+            boolean dtypes = tensors.values().stream().anyMatch(Matrix::isFloat32);
             out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
-            out.writeInt(VERSION);
+            out.writeInt(dtypes ? VERSION_WITH_DTYPES : VERSION);
             out.writeInt(tensors.size());
             for (Map.Entry<String, Matrix> e : tensors.entrySet()) {
                 byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
@@ -114,12 +125,14 @@ public final class ParameterFile {
                 out.write(name);
                 out.writeInt(e.getValue().rows());
                 out.writeInt(e.getValue().cols());
+                if (dtypes) out.writeByte(e.getValue().isFloat32() ? 4 : 8);
             }
             out.flush();
             out.writeInt((int) crc(bytes.toByteArray(), 0, bytes.size()));
             int valuesStart = bytes.size();
             for (Matrix m : tensors.values()) {
-                for (double v : m.data()) out.writeDouble(v);
+                if (m.isFloat32()) for (float v : m.floats()) out.writeFloat(v);
+                else for (double v : m.data()) out.writeDouble(v);
             }
             out.flush();
             out.writeInt((int) crc(bytes.toByteArray(), valuesStart, bytes.size() - valuesStart));
@@ -174,21 +187,21 @@ public final class ParameterFile {
                 throw new IllegalArgumentException(file + " has format version 1, written by an older descent without "
                         + "checksums; this descent reads version " + VERSION + ". Load it with the older descent and save it again.");
             }
-            if (version != VERSION) {
-                throw new IllegalArgumentException(file + " has format version " + version + " but this descent reads version "
-                        + VERSION + "; it was written by a newer descent, or it is damaged.");
+            if (version != VERSION && version != VERSION_WITH_DTYPES) {
+                throw new IllegalArgumentException(file + " has format version " + version + " but this descent reads versions "
+                        + VERSION + " and " + VERSION_WITH_DTYPES + "; it was written by a newer descent, or it is damaged.");
             }
             int count = in.getInt();
             if (count < 0 || count > MAX_TENSORS) {
                 throw new IllegalArgumentException(file + " claims " + count + " tensors" + damaged);
             }
             List<String> names = new ArrayList<>();
-            List<int[]> shapes = new ArrayList<>();
+            List<int[]> shapes = new ArrayList<>();   // rows, cols, bytes per value
             for (int i = 0; i < count; i++) {
                 byte[] name = new byte[in.getShort() & 0xFFFF];
                 in.get(name);
                 names.add(new String(name, StandardCharsets.UTF_8));
-                shapes.add(new int[]{in.getInt(), in.getInt()});
+                shapes.add(new int[]{in.getInt(), in.getInt(), version == VERSION ? 8 : in.get()});
             }
             int headerEnd = in.position();
             long storedHeaderCrc = in.getInt() & 0xFFFFFFFFL;
@@ -198,12 +211,13 @@ public final class ParameterFile {
             }
             long needed = 4;
             for (int i = 0; i < count; i++) {
-                int r = shapes.get(i)[0], c = shapes.get(i)[1];
-                if (r <= 0 || c <= 0 || (long) r * c > Integer.MAX_VALUE / 8) {
+                int r = shapes.get(i)[0], c = shapes.get(i)[1], width = shapes.get(i)[2];
+                if (r <= 0 || c <= 0 || (long) r * c > Integer.MAX_VALUE / 8 || (width != 8 && width != 4)) {
                     throw new IllegalArgumentException(file + ": tensor " + names.get(i) + " has shape " + r + "x" + c
+                            + (width == 8 || width == 4 ? "" : " and " + width + " bytes per value")
                             + " although its header checksum matches; the file is corrupt. Save the model again.");
                 }
-                needed += 8L * r * c;
+                needed += (long) width * r * c;
             }
             if (in.remaining() != needed) {
                 throw new IllegalArgumentException(file + " should hold " + needed + " bytes of values and checksum after its header but has "
@@ -219,12 +233,15 @@ public final class ParameterFile {
             }
             Map<String, Matrix> result = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
-                Matrix m = Matrix.zeros(shapes.get(i)[0], shapes.get(i)[1]);
-                double[] d = m.data();
-                for (int j = 0; j < d.length; j++) d[j] = in.getDouble();
+                boolean float32 = shapes.get(i)[2] == 4;
+                Matrix m = Matrix.zeros(shapes.get(i)[0], shapes.get(i)[1], float32 ? DType.FLOAT32 : DType.FLOAT64);
+                for (int j = 0; j < m.size(); j++) {
+                    if (float32) m.floats()[j] = in.getFloat();
+                    else m.data()[j] = in.getDouble();
+                }
                 int bad = m.firstNonFinite();
                 if (bad >= 0) {
-                    throw new IllegalArgumentException(file + ": tensor " + names.get(i) + " holds " + d[bad] + " at row "
+                    throw new IllegalArgumentException(file + ": tensor " + names.get(i) + " holds " + m.flat(bad) + " at row "
                             + bad / m.cols() + ", column " + bad % m.cols() + "; a saved model must be finite (descent refuses"
                             + " to save such a model, so another program wrote this file).");
                 }
@@ -245,7 +262,7 @@ public final class ParameterFile {
 
     /**
      * Reads a file and copies it into {@code target}, which must have exactly the same names, in the same order, with
-     * the same shapes; nothing is copied unless everything matches.
+     * the same shapes and dtypes; nothing is copied unless everything matches.
      */
     public static void readInto(Path file, Map<String, Matrix> target) {
         Map<String, Matrix> read = read(file);
@@ -258,6 +275,13 @@ public final class ParameterFile {
             if (!m.sameShape(e.getValue())) {
                 throw new IllegalArgumentException(file + ": tensor " + e.getKey() + " is " + m.shape() + " in the file but "
                         + e.getValue().shape() + " in the model; it was saved from a different architecture.");
+            }
+            if (m.dtype() != e.getValue().dtype()) {
+                DType model = e.getValue().dtype();
+                throw new IllegalArgumentException(file + ": tensor " + e.getKey() + " is " + m.dtype() + " in the file but "
+                        + model + " in the model; it was saved from a " + m.dtype() + " model. Load it into one: build the model"
+                        + " with " + (m.dtype() == DType.FLOAT32 ? ".float32()" : ".float64()") + " (or call model.to(DType."
+                        + m.dtype().name() + ")) before load, then convert afterwards if you want " + model + ".");
             }
         }
         target.forEach((name, m) -> m.copyFrom(read.get(name)));

@@ -1,5 +1,6 @@
 package descent.nn;
 
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -33,11 +34,18 @@ import java.util.OptionalInt;
  *
  * Parameters and buffers are named by layer index and name, as PyTorch's state_dict: {@code 0.W}, {@code 0.b},
  * {@code 1.gamma}, {@code 1.runningMean}.
+ *
+ * <p><b>float32.</b> {@link #to(DType) to(DType.FLOAT32)} (or {@link Mlp#float32()}) makes the parameters,
+ * activations and gradients float32 and the products {@code sgemm}; inputs and targets stay float64 (data sets are
+ * double) and {@link #forward} converts each batch once into a float32 buffer; {@link #predict} returns float64.
+ * Buffers that are statistics or counters (batch norm's running mean and variance, dropout's generator) stay float64.
  */
 public class Sequential implements Layer {
     private final List<Layer> layers;
     private final Matrix[] outputs;
     private boolean training = true;
+    private DType dtype = DType.FLOAT64;
+    private Matrix input;   // float32: this batch's input converted once
 
     protected Sequential(List<Layer> layers) {
         if (layers.isEmpty()) {
@@ -58,8 +66,11 @@ public class Sequential implements Layer {
     /** Outputs for a batch; throws, naming the row and column, if the input holds NaN or an infinity. */
     @Override
     public Matrix forward(Matrix x) {
-        LayerChecks.finite(getClass().getSimpleName() + " input", x, "remove or impute non-finite values first (missing values in the data?)");
+        if (x.firstNonFinite() >= 0) {   // the message is built only then: a training step allocates nothing
+            LayerChecks.finite(getClass().getSimpleName() + " input", x, "remove or impute non-finite values first (missing values in the data?)");
+        }
         Matrix h = x;
+        if (x.dtype() != dtype) h = input = Matrix.reuse(input, x.rows(), x.cols(), dtype).copyFrom(x);
         for (int i = 0; i < layers.size(); i++) {
             h = layers.get(i).forward(h);
             outputs[i] = h;
@@ -83,7 +94,8 @@ public class Sequential implements Layer {
     }
 
     /**
-     * Evaluation-mode outputs for x, copied; the training/evaluation mode is restored afterwards. Throws, naming the
+     * Evaluation-mode outputs for x, copied as float64 (also from a float32 model); the training/evaluation mode is
+     * restored afterwards. Throws, naming the
      * row and column, on a non-finite input, and on a NaN output (naming the first non-finite parameter, if any).
      * An output that overflows to ±Infinity from finite weights is returned as it is: its argmax is still defined.
      */
@@ -95,14 +107,14 @@ public class Sequential implements Layer {
             int bad = y.firstNonFinite();
             if (bad >= 0) {
                 String broken = brokenTensor();
-                if (broken != null || Double.isNaN(y.data()[bad])) {
-                    throw new ArithmeticException(getClass().getSimpleName() + " output is " + y.data()[bad] + " at row " + bad / y.cols()
+                if (broken != null || Double.isNaN(y.flat(bad))) {
+                    throw new ArithmeticException(getClass().getSimpleName() + " output is " + y.flat(bad) + " at row " + bad / y.cols()
                             + ", column " + bad % y.cols() + " although the input is finite" + (broken != null
                             ? "; the model itself is broken: " + broken + " (a diverged training run? reload a saved model or retrain with"
                             + " a smaller learning rate)." : "; the values overflowed: scale the features, e.g. with Scaling, or use smaller weights."));
                 }
             }
-            return y.copy();
+            return y.to(DType.FLOAT64);
         } finally {
             setTraining(was);
         }
@@ -113,7 +125,7 @@ public class Sequential implements Layer {
         for (Map.Entry<String, Matrix> e : stateTensors().entrySet()) {
             Matrix m = e.getValue();
             int b = m.firstNonFinite();
-            if (b >= 0) return e.getKey() + " holds " + m.data()[b] + " at row " + b / m.cols() + ", column " + b % m.cols();
+            if (b >= 0) return e.getKey() + " holds " + m.flat(b) + " at row " + b / m.cols() + ", column " + b % m.cols();
         }
         return null;
     }
@@ -182,6 +194,28 @@ public class Sequential implements Layer {
 
     public boolean isTraining() {
         return training;
+    }
+
+    /** What the parameters, activations and gradients are stored as: float64 unless converted with {@link #to}. */
+    public DType dtype() {
+        return dtype;
+    }
+
+    /**
+     * Converts every parameter to {@code dtype}, in place, and returns this, as PyTorch's {@code model.to(dtype)}:
+     * float64 to float32 rounds each value to nearest, float32 to float64 is exact (so a float32 model's float64 twin
+     * computes with exactly its weights). Start a new Trainer afterwards: optimizer states belong to one dtype. For an
+     * {@link Mlp}, prefer {@link Mlp#float32()}, which keeps the choice in its spec.
+     */
+    public Sequential to(DType dtype) {
+        if (dtype == null) {
+            throw new IllegalArgumentException("Sequential.to needs a dtype, DType.FLOAT32 or DType.FLOAT64.");
+        }
+        for (Layer l : layers) if (l instanceof Sequential s) s.to(dtype);
+        for (Parameter p : parameters()) p.convert(dtype);
+        this.dtype = dtype;
+        input = null;
+        return this;
     }
 
     /** Training mode (batch statistics, dropout on); returns this. */
@@ -268,6 +302,6 @@ public class Sequential implements Layer {
 
     @Override
     public String toString() {
-        return "Sequential[" + layersString() + "]";
+        return "Sequential[" + layersString() + (dtype == DType.FLOAT32 ? "; float32" : "") + "]";
     }
 }

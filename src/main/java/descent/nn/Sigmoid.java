@@ -22,7 +22,12 @@ public final class Sigmoid implements Layer {
 
     @Override
     public Matrix forward(Matrix x) {
-        y = Matrix.reuse(y, x.rows(), x.cols());
+        y = Matrix.reuse(y, x.rows(), x.cols(), x.dtype());
+        if (x.isFloat32()) {
+            float[] in = x.floats(), out = y.floats();
+            for (int i = 0; i < in.length; i++) out[i] = (float) (1.0 / (1.0 + Math.exp(-in[i])));
+            return y;
+        }
         double[] in = x.data(), out = y.data();
         for (int i = 0; i < in.length; i++) out[i] = 1.0 / (1.0 + Math.exp(-in[i]));
         return y;
@@ -31,6 +36,11 @@ public final class Sigmoid implements Layer {
     @Override
     public Matrix backward(Matrix dy) {
         dx = LayerChecks.gradientBuffer(this, y, dy, dx);
+        if (dy.isFloat32()) {
+            float[] g = dy.floats(), s = y.floats(), out = dx.floats();
+            for (int i = 0; i < g.length; i++) out[i] = g[i] * s[i] * (1f - s[i]);
+            return dx;
+        }
         double[] g = dy.data(), s = y.data(), out = dx.data();
         for (int i = 0; i < g.length; i++) out[i] = g[i] * s[i] * (1.0 - s[i]);
         return dx;

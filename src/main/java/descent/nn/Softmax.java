@@ -20,19 +20,20 @@ import descent.tensor.Matrix;
 public final class Softmax implements Layer {
     private Matrix y;
     private Matrix dx;
+    private final Widening wide = new Widening(3); // float32: dy, y, dx
 
     @Override
     public Matrix forward(Matrix x) {
-        y = Matrix.reuse(y, x.rows(), x.cols());
-        softmaxRows(x, y);
-        return y;
+        y = Matrix.reuse(y, x.rows(), x.cols(), x.dtype());
+        // float32: the same double arithmetic on a widened copy, rounded once
+        double[] out = wide.out(y, 2);
+        softmaxRows(wide.in(x, 0), out, x.cols());
+        return Widening.narrow(out, y);
     }
 
-    /** out ← row-wise softmax of x (may be the same matrix). */
-    static void softmaxRows(Matrix x, Matrix out) {
-        int c = x.cols();
-        double[] in = x.data(), o = out.data();
-        for (int r = 0, off = 0; r < x.rows(); r++, off += c) {
+    /** o ← row-wise softmax of the rows of width c in {@code in} (may be the same array). */
+    static void softmaxRows(double[] in, double[] o, int c) {
+        for (int off = 0; off < in.length; off += c) {
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < c; j++) max = Math.max(max, in[off + j]);
             double sum = 0;
@@ -48,13 +49,13 @@ public final class Softmax implements Layer {
     public Matrix backward(Matrix dy) {
         dx = LayerChecks.gradientBuffer(this, y, dy, dx);
         int c = y.cols();
-        double[] g = dy.data(), s = y.data(), out = dx.data();
+        double[] g = wide.in(dy, 0), s = wide.in(y, 1), out = wide.out(dx, 2);
         for (int r = 0, off = 0; r < y.rows(); r++, off += c) {
             double dot = 0;
             for (int j = 0; j < c; j++) dot += g[off + j] * s[off + j];
             for (int j = 0; j < c; j++) out[off + j] = s[off + j] * (g[off + j] - dot);
         }
-        return dx;
+        return Widening.narrow(out, dx);
     }
 
     @Override

@@ -24,14 +24,16 @@ import descent.tensor.Matrix;
 public final class SoftmaxCrossEntropy implements Loss {
     private Matrix p;
     private Matrix grad;
+    private final Widening wide = new Widening(4); // float32: scores, targets, probabilities, gradient
 
     @Override
     public double forward(Matrix output, Matrix target) {
         Loss.checkShapes(this, output, target);
         int n = output.rows(), c = output.cols();
-        p = Matrix.reuse(p, n, c);
-        grad = Matrix.reuse(grad, n, c);
-        double[] z = output.data(), t = target.data(), probs = p.data(), g = grad.data();
+        p = Matrix.reuse(p, n, c, output.dtype());
+        grad = Matrix.reuse(grad, n, c, output.dtype());
+        // float32 scores: the same double arithmetic on widened copies, probabilities and gradient rounded once
+        double[] z = wide.in(output, 0), t = wide.in(target, 1), probs = wide.out(p, 2), g = wide.out(grad, 3);
         double loss = 0;
         for (int r = 0, o = 0; r < n; r++, o += c) {
             double max = Double.NEGATIVE_INFINITY;
@@ -46,6 +48,8 @@ public final class SoftmaxCrossEntropy implements Loss {
                 g[o + j] = (probs[o + j] - t[o + j]) / n;
             }
         }
+        Widening.narrow(probs, p);
+        Widening.narrow(g, grad);
         return loss / n;
     }
 

@@ -38,8 +38,14 @@ public record WeightDecay(double lambda, boolean biases) implements Regularizer 
     @Override
     public void afterUpdate(Parameter p, double lr) {
         if (!appliesTo(p)) return;
-        double[] w = p.value().data();
         double keep = 1 - lr * lambda;
+        if (p.value().isFloat32()) {
+            float[] w = p.value().floats();
+            float k = (float) keep;
+            for (int i = 0; i < w.length; i++) w[i] *= k;
+            return;
+        }
+        double[] w = p.value().data();
         for (int i = 0; i < w.length; i++) w[i] *= keep;
     }
 

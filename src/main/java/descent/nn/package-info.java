@@ -13,5 +13,10 @@
  * simplest forward/backward pairs), then {@link descent.nn.BatchNorm} and {@link descent.nn.Dropout}. Factories:
  * {@link descent.nn.Layers}, {@link descent.nn.Losses}, {@link descent.nn.Initializers},
  * {@link descent.nn.Regularizers}. User guide: {@code docs/networks.md}.
+ *
+ * <p>float32: {@code Mlp.of(...).float32()} (or {@link descent.nn.Sequential#to}) runs the same layers on float32
+ * matrices. Each elementwise layer's forward and backward then has its float loop right below its double loop (ReLU,
+ * Dense's bias through {@code Matrix}); batch norm, softmax and the losses run their double code on widened copies
+ * ({@code Widening}) and round once. Gradient checks are float64 only. See {@code docs/performance.md}.
  */
 package descent.nn;

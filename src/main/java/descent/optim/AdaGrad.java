@@ -38,6 +38,17 @@ public record AdaGrad(double lr, double eps, Schedule schedule) implements Optim
         }
     }
 
+    @Override
+    public void update(float[] w, float[] g, State state, double lr) {
+        state.advance();
+        float[] h = state.floats("h");
+        float eta = (float) lr, e = (float) eps;
+        for (int i = 0; i < w.length; i++) {
+            h[i] += g[i] * g[i];
+            w[i] -= eta * g[i] / ((float) Math.sqrt(h[i]) + e);
+        }
+    }
+
     /** η/(√h + ε) per coordinate; NaN before the first update. */
     @Override
     public double[] effectiveLr(State state, double lr) {

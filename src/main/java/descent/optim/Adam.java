@@ -39,6 +39,30 @@ public record Adam(double lr, double beta1, double beta2, double eps, Form form,
         }
     }
 
+    @Override
+    public void update(float[] w, float[] g, State state, double lr) {
+        int t = state.advance();
+        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);   // corrections in double, once per call
+        float a = (float) (form == Form.PYTORCH ? lr / c1 : lr * Math.sqrt(c2) / c1);
+        float s = (float) (form == Form.PYTORCH ? 1 / Math.sqrt(c2) : 1);
+        float[] m = state.floats("m"), v = state.floats("v");
+        float b1 = (float) beta1, b2 = (float) beta2, o1 = (float) (1 - beta1), o2 = (float) (1 - beta2), e = (float) eps;
+        for (int i = 0; i < w.length; i++) {
+            m[i] = b1 * m[i] + o1 * g[i];
+            v[i] = b2 * v[i] + o2 * g[i] * g[i];
+            w[i] -= a * m[i] / ((float) Math.sqrt(v[i]) * s + e);
+        }
+    }
+
+    /** m ← β1·m + (1 − β1)·g and v ← β2·v + (1 − β2)·g² in float32, for RAdam. */
+    static void floatMoments(float[] m, float[] v, float[] g, double beta1, double beta2) {
+        float b1 = (float) beta1, b2 = (float) beta2, o1 = (float) (1 - beta1), o2 = (float) (1 - beta2);
+        for (int i = 0; i < g.length; i++) {
+            m[i] = b1 * m[i] + o1 * g[i];
+            v[i] = b2 * v[i] + o2 * g[i] * g[i];
+        }
+    }
+
     /** m ← β1·m + (1 − β1)·g and v ← β2·v + (1 − β2)·g² at coordinate i; RAdam's moments too. */
     static void moments(double[] m, double[] v, double[] g, int i, double beta1, double beta2) {
         m[i] = beta1 * m[i] + (1 - beta1) * g[i];

@@ -37,6 +37,13 @@ public record AdamW(Adam adam, double weightDecay) implements Optimizer {
         adam.update(w, g, state, lr);
     }
 
+    @Override
+    public void update(float[] w, float[] g, State state, double lr) {
+        float keep = (float) (1 - lr * weightDecay);
+        for (int i = 0; i < w.length; i++) w[i] *= keep;
+        adam.update(w, g, state, lr);
+    }
+
     /** PyTorch's default decoupled weight decay λ. */
     public static final double DEFAULT_WEIGHT_DECAY = 0.01;
 

@@ -36,6 +36,17 @@ public record Momentum(double lr, double momentum, Schedule schedule) implements
         }
     }
 
+    @Override
+    public void update(float[] w, float[] g, State state, double lr) {
+        state.advance();
+        float[] v = state.floats("v");
+        float mu = (float) momentum, eta = (float) lr;
+        for (int i = 0; i < w.length; i++) {
+            v[i] = mu * v[i] - eta * g[i];
+            w[i] += v[i];
+        }
+    }
+
     /** The book's and the usual choice, μ = 0.9. */
     public static final double DEFAULT_MOMENTUM = 0.9;
 

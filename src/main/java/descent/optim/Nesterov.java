@@ -36,6 +36,17 @@ public record Nesterov(double lr, double momentum, Schedule schedule) implements
         }
     }
 
+    @Override
+    public void update(float[] w, float[] g, State state, double lr) {
+        state.advance();
+        float[] v = state.floats("v");
+        float mu = (float) momentum, eta = (float) lr;
+        for (int i = 0; i < w.length; i++) {
+            v[i] = mu * v[i] - eta * g[i];
+            w[i] += mu * v[i] - eta * g[i];
+        }
+    }
+
     public Nesterov {
         Plumbing.check(lr, schedule);
         Plumbing.unitInterval("momentum", momentum);

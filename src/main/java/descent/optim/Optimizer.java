@@ -5,6 +5,7 @@ import descent.fn.Objective;
 import descent.fn.Vec;
 import descent.schedule.Schedule;
 import descent.schedule.Schedules;
+import descent.tensor.Matrix;
 
 import java.util.Arrays;
 import java.util.List;
@@ -57,9 +58,14 @@ public interface Optimizer {
     /** The per-coordinate buffers this algorithm keeps, in display order (empty for SGD). */
     List<String> stateNames();
 
-    /** Fresh state for a parameter with {@code size} coordinates. */
+    /** Fresh float64 state for a parameter with {@code size} coordinates. */
     default State newState(int size) {
         return State.of(size, stateNames().toArray(String[]::new));
+    }
+
+    /** Fresh state for this parameter tensor, in its dtype (float32 moments for a float32 parameter). */
+    default State newState(Matrix parameter) {
+        return State.of(parameter.dtype(), parameter.size(), stateNames().toArray(String[]::new));
     }
 
     /**
@@ -67,6 +73,41 @@ public interface Optimizer {
      * {@code state.advance()} first, so {@code state.t()} is the 1-based number of this update.
      */
     void update(double[] w, double[] g, State state, double lr);
+
+    /**
+     * One update of the parameter tensor {@code w} in place from its gradient {@code g}, in w's dtype: what a
+     * trainer calls, with a state from {@link #newState(Matrix)}. float64 runs
+     * {@link #update(double[], double[], State, double)} on the live arrays, float32
+     * {@link #update(float[], float[], State, double)}.
+     * <pre>{@code
+     * var w = Matrix.of(new double[][]{{1, 2}}).to(DType.FLOAT32);
+     * var g = Matrix.of(new double[][]{{0.5, -0.5}}).to(DType.FLOAT32);
+     * var sgd = Optimizers.sgd(0.1);
+     * sgd.update(w, g, sgd.newState(w), 0.1);   // w: Matrix(1x2, float32)[[0.95, 2.05]]
+     * }</pre>
+     */
+    default void update(Matrix w, Matrix g, State state, double lr) {
+        w.requireSameShape(g, "pair the gradient and the parameter,");
+        w.requireSameDType(g, "update a parameter from its gradient");
+        if (w.size() != state.size()) state.requireSize(w.size(), w.shape());
+        if (state.dtype() != w.dtype()) {
+            throw new IllegalArgumentException("This optimizer state is " + state.dtype() + " but the parameter is " + w.dtype()
+                    + "; make the state with optimizer.newState(parameter), after converting the model.");
+        }
+        if (w.isFloat32()) update(w.floats(), g.floats(), state, lr);
+        else update(w.data(), g.data(), state, lr);
+    }
+
+    /**
+     * The same update for a float32 parameter, in float32 arithmetic (as PyTorch's float32 optimizers), with a
+     * float32 state ({@link State#floats}): the loop of {@link #update(double[], double[], State, double)} with
+     * floats, hyperparameters rounded to float once per call. Each optimizer of descent implements it; one of your
+     * own trains in float64 until it does.
+     */
+    default void update(float[] w, float[] g, State state, double lr) {
+        throw new UnsupportedOperationException(this + " has no float32 update; train in float64, or implement "
+                + "update(float[] w, float[] g, State state, double lr).");
+    }
 
     /**
      * The step size each coordinate got per unit of (corrected) gradient or momentum in the latest update, the

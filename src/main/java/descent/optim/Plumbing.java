@@ -33,9 +33,8 @@ final class Plumbing {
     /** a/(√(s·b_i) + e) per coordinate of buffer b: η/σ of AdaGrad, RMSProp, Adam and RAdam; NaN before the first update. */
     static double[] adaptiveRate(State state, String buffer, double a, double s, double e) {
         if (state.t() == 0) return filled(state.size(), Double.NaN);   // no σ yet; Tablesaw shows an empty cell
-        double[] b = state.buffer(buffer);
-        double[] r = new double[b.length];
-        for (int i = 0; i < r.length; i++) r[i] = a / (Math.sqrt(s * b[i]) + e);
+        double[] r = new double[state.size()];
+        for (int i = 0; i < r.length; i++) r[i] = a / (Math.sqrt(s * state.value(buffer, i)) + e);
         return r;
     }
 

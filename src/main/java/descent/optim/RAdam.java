@@ -39,6 +39,22 @@ public record RAdam(double lr, double beta1, double beta2, double eps, Schedule 
         }
     }
 
+    @Override
+    public void update(float[] w, float[] g, State state, double lr) {
+        int t = state.advance();
+        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t), r = rectification(t);
+        Adam.floatMoments(state.floats("m"), state.floats("v"), g, beta1, beta2);
+        float[] m = state.floats("m"), v = state.floats("v");
+        float e = (float) eps;
+        if (Double.isNaN(r)) {
+            float a = (float) (lr / c1);
+            for (int i = 0; i < w.length; i++) w[i] -= a * m[i];
+        } else {
+            float a = (float) (lr * r * Math.sqrt(c2) / c1);
+            for (int i = 0; i < w.length; i++) w[i] -= a * m[i] / ((float) Math.sqrt(v[i]) + e);
+        }
+    }
+
     /** ρ_t, the length of the approximated simple moving average after t updates. */
     double rho(int t) {
         double b2t = Math.pow(beta2, t);

@@ -39,6 +39,17 @@ public record RMSProp(double lr, double alpha, double eps, Schedule schedule) im
         }
     }
 
+    @Override
+    public void update(float[] w, float[] g, State state, double lr) {
+        state.advance();
+        float[] h = state.floats("h");
+        float a = (float) alpha, o = (float) (1 - alpha), eta = (float) lr, e = (float) eps;
+        for (int i = 0; i < w.length; i++) {
+            h[i] = a * h[i] + o * g[i] * g[i];
+            w[i] -= eta * g[i] / ((float) Math.sqrt(h[i]) + e);
+        }
+    }
+
     /** η/(√h + ε) per coordinate; NaN before the first update. */
     @Override
     public double[] effectiveLr(State state, double lr) {

@@ -28,6 +28,13 @@ public record SGD(double lr, Schedule schedule) implements Optimizer {
         }
     }
 
+    @Override
+    public void update(float[] w, float[] g, State state, double lr) {
+        state.advance();
+        float eta = (float) lr;
+        for (int i = 0; i < w.length; i++) w[i] -= eta * g[i];
+    }
+
     public SGD {
         Plumbing.check(lr, schedule);
     }

@@ -1,6 +1,7 @@
 package descent.optim;
 
 import descent.base.Check;
+import descent.tensor.DType;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,27 +15,42 @@ import java.util.Map;
  * <pre>{@code
  * var s = State.of(2, "v");
  * s.buffer("v")[0] = 1.5;
+ * State.of(DType.FLOAT32, 2, "m", "v").floats("m");   // float[2]: the state of a float32 parameter
  * s   // State(t=0, v=[1.5, 0.0])
  * }</pre>
  *
  * Hyperparameters live in the optimizer; this holds only what changes from step to step, one per parameter, as
- * PyTorch keeps {@code optimizer.state[p]}.
+ * PyTorch keeps {@code optimizer.state[p]}. A float32 parameter has a float32 state ({@link #floats}), made by
+ * {@link Optimizer#newState(descent.tensor.Matrix)}.
  */
 public final class State {
     private final int size;
-    private final Map<String, double[]> buffers = new LinkedHashMap<>();
+    private final DType dtype;
+    private final Map<String, Object> buffers = new LinkedHashMap<>();   // double[] or float[], by dtype
     private int t;
 
-    private State(int size) {
+    private State(int size, DType dtype) {
         this.size = size;
+        this.dtype = dtype;
     }
 
-    /** Fresh state for a parameter of {@code size} coordinates, with zeroed buffers of these names. */
+    /** Fresh float64 state for a parameter of {@code size} coordinates, with zeroed buffers of these names. */
     public static State of(int size, String... names) {
+        return of(DType.FLOAT64, size, names);
+    }
+
+    /** Fresh state of this dtype (that of the parameter it belongs to), with zeroed buffers of these names. */
+    public static State of(DType dtype, int size, String... names) {
         Check.positive("state size", size);
-        State s = new State(size);
-        for (String n : names) s.buffers.put(n, new double[size]);
+        Check.notNull("state dtype", dtype, "DType.FLOAT64 or DType.FLOAT32, the parameter's");
+        State s = new State(size, dtype);
+        for (String n : names) s.buffers.put(n, dtype == DType.FLOAT32 ? new float[size] : new double[size]);
         return s;
+    }
+
+    /** The dtype of the buffers: that of the parameter this state belongs to. */
+    public DType dtype() {
+        return dtype;
     }
 
     /** Number of coordinates of the parameter this state belongs to. */
@@ -52,13 +68,38 @@ public final class State {
         return ++t;
     }
 
-    /** The live buffer of this name (not a copy: optimizers update it in place). */
+    /** The live float64 buffer of this name (not a copy: optimizers update it in place). */
     public double[] buffer(String name) {
-        double[] b = buffers.get(name);
+        if (array(name) instanceof double[] d) return d;
+        throw new IllegalStateException("This state is float32 (it belongs to a float32 parameter): use floats(\"" + name + "\").");
+    }
+
+    /** The live float32 buffer of this name, for a float32 parameter's state. */
+    public float[] floats(String name) {
+        if (array(name) instanceof float[] f) return f;
+        throw new IllegalStateException("This state is float64: use buffer(\"" + name + "\").");
+    }
+
+    /** The live buffer of this name, {@code double[]} or {@code float[]}: for code that copies it without reading it. */
+    public Object array(String name) {
+        Object b = buffers.get(name);
         if (b == null) {
             throw new IllegalArgumentException("This state has no buffer '" + name + "'; it has " + names() + ".");
         }
         return b;
+    }
+
+    /** Value i of a buffer, as a double, for either dtype (for display, not for kernels). */
+    double value(String name, int i) {
+        return array(name) instanceof float[] f ? f[i] : ((double[]) array(name))[i];
+    }
+
+    /** Throws unless this state belongs to a parameter of {@code n} values; names both sizes. */
+    void requireSize(int n, String shape) {
+        if (n != size) {
+            throw new IllegalArgumentException("This optimizer state belongs to a parameter of " + size + " values, but got "
+                    + shape + "; use one state per parameter tensor (optimizer.newState(size)).");
+        }
     }
 
     /** Buffer names in the order the optimizer declared them. */
@@ -68,9 +109,9 @@ public final class State {
 
     /** A deep copy, for snapshots in a trajectory or for rollback with {@link #restoreFrom(State)}. */
     public State copy() {
-        State c = new State(size);
+        State c = new State(size, dtype);
         c.t = t;
-        buffers.forEach((k, v) -> c.buffers.put(k, v.clone()));
+        buffers.forEach((k, v) -> c.buffers.put(k, v instanceof float[] f ? f.clone() : ((double[]) v).clone()));
         return c;
     }
 
@@ -91,7 +132,7 @@ public final class State {
      * Throws, leaving this state unchanged, when {@code other} belongs to a parameter of another size or optimizer.
      */
     public State restoreFrom(State other) {
-        if (other == null || other.size != size || !other.buffers.keySet().equals(buffers.keySet())) {
+        if (other == null || other.size != size || other.dtype != dtype || !other.buffers.keySet().equals(buffers.keySet())) {
             throw new IllegalArgumentException("Cannot restore " + describe() + " from " + (other == null ? "null" : other.describe())
                     + "; a snapshot must come from copy() of a state with the same size and buffers.");
         }
@@ -101,13 +142,14 @@ public final class State {
     }
 
     private String describe() {
-        return "State(size=" + size + ", buffers=" + buffers.keySet() + ")";
+        return "State(size=" + size + (dtype == DType.FLOAT32 ? ", float32" : "") + ", buffers=" + buffers.keySet() + ")";
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("State(t=").append(t);
-        buffers.forEach((k, v) -> sb.append(", ").append(k).append('=').append(Arrays.toString(v)));
+        buffers.forEach((k, v) -> sb.append(", ").append(k).append('=')
+                .append(v instanceof float[] f ? Arrays.toString(f) : Arrays.toString((double[]) v)));
         return sb.append(')').toString();
     }
 }

@@ -9,7 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The matrix-multiply kernel behind {@link Matrix#times}: which BLAS was found, and the one call that uses it.
+ * The matrix-multiply kernel behind {@link Matrix#times}: which BLAS was found, and the one call that uses it
+ * ({@code dgemm} for float64, {@code sgemm} for float32).
  *
  * <pre>{@code
  * Blas.implementation()   // e.g. "native OpenBLAS via JNI (/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3)"
@@ -89,15 +90,21 @@ public final class Blas {
     }
 
     /**
-     * c ← alpha·op(a)·op(b) + beta·c for row-major matrices, where op transposes when asked. Shapes are checked by
-     * the caller ({@link Matrix}); here only the row-major to column-major translation happens.
+     * c ← op(a)·op(b) for row-major matrices, where op transposes when asked: {@code dgemm} for float64,
+     * {@code sgemm} for float32. Shapes and dtypes are checked by the caller ({@link Matrix}); here only the
+     * row-major to column-major translation happens.
      */
-    static void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c) {
+    static void gemm(boolean transA, boolean transB, Matrix a, Matrix b, Matrix c) {
+        a.requireSameDType(b, "multiply");
         int m = c.rows(), n = c.cols();
         int k = transA ? a.rows() : a.cols();
         // Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ, and a row-major array read column-major is
         // its transpose: so swap the operands and keep the transpose flags; leading dimensions are the stored widths.
-        BLAS.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
-                b.data(), b.cols(), a.data(), a.cols(), beta, c.data(), n);
+        String opB = transB ? "T" : "N", opA = transA ? "T" : "N";
+        if (c.isFloat32()) {
+            BLAS.sgemm(opB, opA, n, m, k, 1f, b.floats(), b.cols(), a.floats(), a.cols(), 0f, c.floats(), n);
+        } else {
+            BLAS.dgemm(opB, opA, n, m, k, 1.0, b.data(), b.cols(), a.data(), a.cols(), 0.0, c.data(), n);
+        }
     }
 }

@@ -11,6 +11,8 @@
  *
  * Speed lives here, not in the layers: {@link descent.tensor.Matrix} products go through {@link descent.tensor.Blas}
  * (native OpenBLAS when installed), and every product has an {@code ...Into} variant that writes into a
- * preallocated output so the training loop can run without allocating.
+ * preallocated output so the training loop can run without allocating. A matrix stores doubles or, for a float32
+ * model ({@code Mlp.of(...).float32()}), floats: its {@link descent.tensor.DType}; products then call
+ * {@code sgemm}.
  */
 package descent.tensor;

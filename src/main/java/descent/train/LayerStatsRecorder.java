@@ -3,6 +3,7 @@ package descent.train;
 import descent.nn.Layer;
 import descent.nn.Parameter;
 import descent.nn.Sequential;
+import descent.tensor.Matrix;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,16 +44,20 @@ final class LayerStatsRecorder {
     /** This step's statistics, after backward: the layers' outputs and gradients are those of the step. */
     LayerStats record() {
         for (int i = 0; i < mean.length; i++) {
-            double[] a = model.output(i).data();
+            Matrix a = model.output(i);
             double s = 0, s2 = 0;
-            for (double v : a) {
+            for (int k = 0; k < a.size(); k++) {
+                double v = a.flat(k);
                 s += v;
                 s2 += v * v;
             }
-            mean[i] = s / a.length;
-            std[i] = Math.sqrt(Math.max(0, s2 / a.length - mean[i] * mean[i]));
+            mean[i] = s / a.size();
+            std[i] = Math.sqrt(Math.max(0, s2 / a.size() - mean[i] * mean[i]));
             double g = 0;
-            for (Parameter p : parameters.get(i)) for (double v : p.grad().data()) g += v * v;
+            for (Parameter p : parameters.get(i)) {
+                Matrix d = p.grad();
+                for (int k = 0; k < d.size(); k++) g += d.flat(k) * d.flat(k);
+            }
             gradNorm[i] = parameters.get(i).isEmpty() ? Double.NaN : Math.sqrt(g);
             meanSum[i] += mean[i];
             stdSum[i] += std[i];

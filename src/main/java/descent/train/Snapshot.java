@@ -23,18 +23,21 @@ import java.util.List;
  * The arrays are allocated once; saving and restoring copy values only, in one loop.
  */
 final class Snapshot {
-    private final double[][][] live;
-    private final double[][][] saved;
+    private final Object[][] live;    // double[] or float[] per tensor, by its dtype
+    private final Object[][] saved;
     private final State[] states;     // per part, or null
     private final int[] savedT;
 
-    private Snapshot(List<List<double[]>> parts, State[] states) {
-        live = new double[parts.size()][][];
-        saved = new double[parts.size()][][];
+    private Snapshot(List<List<Object>> parts, State[] states) {
+        live = new Object[parts.size()][];
+        saved = new Object[parts.size()][];
         for (int p = 0; p < live.length; p++) {
-            live[p] = parts.get(p).toArray(double[][]::new);
-            saved[p] = new double[live[p].length][];
-            for (int i = 0; i < live[p].length; i++) saved[p][i] = new double[live[p][i].length];
+            live[p] = parts.get(p).toArray();
+            saved[p] = new Object[live[p].length];
+            for (int i = 0; i < live[p].length; i++) {
+                Object a = live[p][i];
+                saved[p][i] = a instanceof float[] f ? new float[f.length] : new double[((double[]) a).length];
+            }
         }
         this.states = states;
         savedT = new int[states.length];
@@ -47,21 +50,21 @@ final class Snapshot {
 
     /** Part 0 the model's buffers, part i + 1 parameter i with its optimizer state: for rolling a step back. */
     static Snapshot forSteps(Sequential model, List<Parameter> params, State[] optimizerStates) {
-        List<List<double[]>> parts = new ArrayList<>();
+        List<List<Object>> parts = new ArrayList<>();
         parts.add(arrays(model.buffers().values()));
         State[] states = new State[params.size() + 1];
         for (int i = 0; i < params.size(); i++) {
-            List<double[]> part = new ArrayList<>(List.of(params.get(i).value().data()));
-            for (String name : optimizerStates[i].names()) part.add(optimizerStates[i].buffer(name));
+            List<Object> part = new ArrayList<>(List.of(params.get(i).value().array()));
+            for (String name : optimizerStates[i].names()) part.add(optimizerStates[i].array(name));
             parts.add(part);
             states[i + 1] = optimizerStates[i];
         }
         return new Snapshot(parts, states);
     }
 
-    private static List<double[]> arrays(Iterable<Matrix> tensors) {
-        List<double[]> a = new ArrayList<>();
-        for (Matrix m : tensors) a.add(m.data());
+    private static List<Object> arrays(Iterable<Matrix> tensors) {
+        List<Object> a = new ArrayList<>();
+        for (Matrix m : tensors) a.add(m.array());
         return a;
     }
 
@@ -78,7 +81,7 @@ final class Snapshot {
         }
     }
 
-    private static void copy(double[][] from, double[][] to) {
-        for (int i = 0; i < from.length; i++) System.arraycopy(from[i], 0, to[i], 0, from[i].length);
+    private static void copy(Object[] from, Object[] to) {
+        for (int i = 0; i < from.length; i++) System.arraycopy(from[i], 0, to[i], 0, java.lang.reflect.Array.getLength(from[i]));
     }
 }

@@ -136,7 +136,7 @@ public final class Trainer {
         params = List.copyOf(model.namedParameters().values());
         paramNames = List.copyOf(model.namedParameters().keySet());
         states = new State[params.size()];
-        for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).size());
+        for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).value());
         beforeStep = Snapshot.forSteps(model, params, states);
         if (earlyStopping != null) monitor = new EarlyStoppingMonitor(earlyStopping, Snapshot.ofModel(model));
         if (layerStats) recorder = new LayerStatsRecorder(model);
@@ -162,7 +162,7 @@ public final class Trainer {
         for (int i = 0; i < params.size(); i++) checkFinite(params.get(i).grad(), "the gradient", i, lr, 1);
         for (int i = 0; i < params.size(); i++) {
             beforeStep.save(i + 1);
-            optimizer.update(params.get(i).value().data(), params.get(i).grad().data(), states[i], lr);
+            optimizer.update(params.get(i).value(), params.get(i).grad(), states[i], lr);
             for (Regularizer r : regularizers) r.afterUpdate(params.get(i), lr);
             checkFinite(params.get(i).value(), "after the update, the value", i, lr, i + 2);
         }
@@ -172,7 +172,7 @@ public final class Trainer {
 
     private void checkFinite(Matrix m, String what, int param, double lr, int savedParts) {
         int bad = m.firstNonFinite();
-        if (bad >= 0) diverged(what + " of " + paramNames.get(param) + " is " + m.data()[bad], lr, savedParts);
+        if (bad >= 0) diverged(what + " of " + paramNames.get(param) + " is " + m.flat(bad), lr, savedParts);
     }
 
     /** Restores the parts of the snapshot saved so far in this step, and throws. */

@@ -186,10 +186,10 @@ class ParameterFileTest {
         var e = assertThrows(IllegalArgumentException.class, () -> net.load(p));
         assertEquals(p + " has format version 1, written by an older descent without checksums; this descent reads version 2. "
                 + "Load it with the older descent and save it again.", e.getMessage());
-        ByteBuffer.wrap(b).putInt(8, 3);
+        ByteBuffer.wrap(b).putInt(8, 4);
         Files.write(p, b);
         e = assertThrows(IllegalArgumentException.class, () -> net.load(p));
-        assertEquals(p + " has format version 3 but this descent reads version 2; it was written by a newer descent, or it is damaged.",
+        assertEquals(p + " has format version 4 but this descent reads versions 2 and 3; it was written by a newer descent, or it is damaged.",
                 e.getMessage());
     }
 
