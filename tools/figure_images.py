@@ -1,14 +1,16 @@
 """Pictures of descent's figures for viewers that run no scripts: `figure_images.py NOTEBOOK...` (in place).
 
-Every output that carries Plotly JSON (application/vnd.plotly.v1+json) gets a PNG of the same figure, drawn by
-plotly.js in headless Chromium (Debian's chromium + chromium-driver, driven by Selenium; one browser for all
-figures, no network), quantized to 256 colours. The PNG goes into the output twice, so that every viewer finds it
-whichever MIME type it picks:
-  - as image/png (JupyterLab's and Notebook 7's Plotly renderer shows it until the mouse comes near, then draws
-    the interactive chart; GitHub and nbviewer show it), and
-  - inside text/html, between descent's <!--descent-picture--> markers, as an <img> (nbconvert's HTML and PDF,
-    any front end that prefers HTML and strips scripts).
-run_notebooks.py calls add_pictures(nb) after executing and page_with_plotly(html) for --html exports.
+Every output that carries Plotly JSON (application/vnd.plotly.v1+json) gets a PNG of the same figure as image/png,
+drawn by plotly.js in headless Chromium (Debian's chromium + chromium-driver, driven by Selenium; one browser for all
+figures, no network), quantized to 256 colours. The kernel's text/html fallback (a note where the picture goes, an
+empty JSON slot and a drawer) is then removed from the output, so the picture is stored once and every viewer finds
+it whichever MIME type it picks:
+  - JupyterLab's and Notebook 7's Plotly renderer shows image/png until the mouse comes near, then draws the
+    interactive chart; VS Code draws the Plotly JSON;
+  - nbconvert's HTML and PDF, nbviewer, GitHub and other viewers that prefer text/html over image/png find no
+    text/html and show image/png (nbconvert's order: text/html, ..., image/svg+xml, image/png, ..., text/plain).
+run_notebooks.py calls add_pictures(nb) after executing, and for --html exports for_export(nb) (each figure's
+picture and JSON in one text/html) and page_with_plotly(html) (one plotly.js and one drawer per page).
 """
 import base64
 import glob
@@ -42,25 +44,65 @@ SLOT = '<script type="application/json" class="descent-figure-json"></script>'
 
 
 def for_export(nb):
-    """A copy of `nb` whose figures' text/html carry their JSON in the slot FigureHtml leaves for it, so that an
-    exported page (with plotly.js, see page_with_plotly) draws them interactively; the notebook keeps it once."""
+    """A copy of `nb` whose figures carry a text/html with their picture and, in the slot FigureHtml leaves for it,
+    their JSON, so that an exported page (with plotly.js, see page_with_plotly) draws them interactively and shows
+    the picture where scripts do not run; the notebook keeps the JSON and the picture once."""
     import copy
     nb = copy.deepcopy(nb)
     for out in figure_outputs(nb):
-        html = out["data"].get("text/html")
-        html = "".join(html) if isinstance(html, list) else html
-        if html and SLOT in html:
-            # json.dumps escapes no '<': a title with </script> in it must not end the element
-            text = json.dumps(out["data"][MIME], separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e")
-            out["data"]["text/html"] = html.replace(SLOT, SLOT[:-len("</script>")] + text + "</script>", 1)
+        spec = out["data"][MIME]
+        # json.dumps escapes no '<': a title with </script> in it must not end the element
+        text = json.dumps(spec, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e")
+        png = out["data"].get("image/png")
+        png = "".join(png) if isinstance(png, list) else png
+        picture = picture_html(base64.b64decode(png), spec) if png else html_note(out)
+        out["data"]["text/html"] = ('<div class="descent-figure">\n<div class="descent-picture">' + picture + "</div>\n"
+                                    + SLOT[:-len("</script>")] + text + "</script>\n</div>\n")
     return nb
 
 
+def html_note(out):
+    """The kernel's note (what lies between the picture markers), for an output that has no picture."""
+    html = out["data"].get("text/html", "")
+    html = "".join(html) if isinstance(html, list) else html
+    found = PICTURE.search(html)
+    return found.group(0) if found else ""
+
+
+# Draws every exported figure whose JSON slot is filled once plotly.js is there, then removes its picture; where
+# drawing fails the picture stays. One copy per page, after plotly.js.
+DRAWER = """
+(function () {
+  function draw() {
+    document.querySelectorAll('.descent-figure').forEach(function (box) {
+      var data = box.querySelector('script.descent-figure-json');
+      if (!data || !data.textContent.trim() || box.querySelector('.js-plotly-plot')) return;
+      var div = document.createElement('div');
+      box.appendChild(div);
+      try {
+        Promise.resolve(window.Plotly.newPlot(div, JSON.parse(data.textContent))).then(function () {
+          var picture = box.querySelector('.descent-picture');
+          if (picture) picture.remove();
+        }, function () { div.remove(); });
+      } catch (e) {
+        div.remove();
+      }
+    });
+  }
+  if (!(window.Plotly && window.Plotly.newPlot)) return;
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', draw); else draw();
+})();
+"""
+
+
 def page_with_plotly(html):
-    """An exported notebook page with one copy of plotly.js in its head, so its figures draw offline."""
+    """An exported notebook page with one copy of plotly.js in its head and one drawer, so its figures draw offline."""
     script = "<script>\n" + plotly_js().replace("</script", "<\\/script") + "\n</script>\n"
     head_end = html.find("</head>")
-    return html[:head_end] + script + html[head_end:] if head_end >= 0 else script + html
+    html = html[:head_end] + script + html[head_end:] if head_end >= 0 else script + html
+    body_end = html.rfind("</body>")
+    drawer = "<script>" + DRAWER + "</script>\n"
+    return html[:body_end] + drawer + html[body_end:] if body_end >= 0 else html + drawer
 
 
 def size_of(spec):
@@ -165,13 +207,12 @@ def add_pictures(nb, browser=None):
             return add_pictures(nb, b)
     pngs = [browser.png(out["data"][MIME]) for out in outputs]   # all drawn before any output changes
     for out, png in zip(outputs, pngs):
-        spec = out["data"][MIME]
         out["data"]["image/png"] = base64.b64encode(png).decode("ascii")
         html = out["data"].get("text/html")
         if isinstance(html, list):
             html = "".join(html)
-        if html and PICTURE.search(html):
-            out["data"]["text/html"] = PICTURE.sub(lambda m: picture_html(png, spec), html, count=1)
+        if html and PICTURE.search(html):   # descent's fallback: the picture replaces it (see the module's doc)
+            del out["data"]["text/html"]
     total = sum(len(p) for p in pngs)
     return len(outputs), total
 

@@ -2,8 +2,8 @@
 
 For each executed notebook: every Plotly figure output (application/vnd.plotly.v1+json) must carry image/png, and
 the notebook converted to HTML by nbconvert, with every <script> element removed (as GitHub, nbviewer without
-JavaScript or a PDF export see it), must show a non-blank picture for every figure when headless Chromium renders
-it. Screenshots of the pictures go to --shots (default target/static-check). Prints the count of figures found.
+JavaScript or a PDF export see it), must show that picture (an <img> with exactly its data) for every figure, loaded
+and not blank, when headless Chromium renders it. Screenshots of the pictures go to --shots (default target/static-check). Prints the count of figures found.
 """
 import argparse
 import io
@@ -24,6 +24,11 @@ def distinct_colours(png):
     return len(im.getcolors(maxcolors=1 << 20) or [])
 
 
+def figure_title(out):
+    title = (out["data"][figure_images.MIME].get("layout") or {}).get("title") or {}
+    return (title.get("text", "") if isinstance(title, dict) else str(title))[:60]
+
+
 def check(path, driver, shots):
     import nbformat
     from nbconvert import HTMLExporter
@@ -38,26 +43,33 @@ def check(path, driver, shots):
     with open(page, "w", encoding="utf-8") as f:
         f.write(stripped)
     driver.get("file://" + page)
-    figures = driver.find_elements(By.CSS_SELECTOR, ".descent-figure")
-    if len(figures) != len(outputs):
-        problems.append(f"{len(figures)} figure elements in the page for {len(outputs)} figure outputs")
+    # each figure's picture, found by its exact data: URL (from image/png, or an <img> in descent's text/html)
+    srcs = driver.execute_script("return Array.from(document.images).map(function (i) { return i.src; })")
+    images = driver.find_elements(By.TAG_NAME, "img")
     pictures = 0
-    for i, fig in enumerate(figures):
-        imgs = fig.find_elements(By.CSS_SELECTOR, "img")
-        loaded = imgs and driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", imgs[0])
-        if not loaded:
-            problems.append(f"figure {i + 1} shows no picture (text: {fig.text[:80]!r})")
+    for i, out in enumerate(outputs):
+        png = out["data"].get("image/png")
+        if not png:
             continue
-        driver.execute_script("arguments[0].scrollIntoView()", imgs[0])
-        png = imgs[0].screenshot_as_png
-        colours = distinct_colours(png)
+        src = "data:image/png;base64," + ("".join(png) if isinstance(png, list) else png).replace("\n", "")
+        where = [k for k, s in enumerate(srcs) if s == src]
+        if not where:
+            problems.append(f"figure {i + 1} ({figure_title(out)!r}) shows no picture in the page")
+            continue
+        img = images[where[0]]
+        if not driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", img):
+            problems.append(f"figure {i + 1}'s picture did not load")
+            continue
+        driver.execute_script("arguments[0].scrollIntoView()", img)
+        shot = img.screenshot_as_png
+        colours = distinct_colours(shot)
         if colours < 16:
             problems.append(f"figure {i + 1}'s picture is blank ({colours} colours)")
             continue
         pictures += 1
         os.makedirs(shots, exist_ok=True)
         with open(os.path.join(shots, f"{name}-{i + 1:02d}.png"), "wb") as f:
-            f.write(png)
+            f.write(shot)
     os.remove(page)
     print(f"  {name}: {pictures} of {len(outputs)} figures show a picture without scripts"
           + ("" if not problems else "; FAILED: " + "; ".join(problems)))

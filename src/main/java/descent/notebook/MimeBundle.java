@@ -25,7 +25,7 @@ import java.util.Map;
  * <pre>
  *  Table  -> text/html (TableFormat.html), text/plain (TableFormat.text)
  *  Figure -> application/vnd.plotly.v1+json (FigureJson.tree: a JSON object, never a string),
- *            text/html (FigureHtml.notebook: a note, later a picture; exported pages draw it),
+ *            text/html (FigureHtml.notebook: a note; ./descent run replaces it with image/png, the picture),
  *            text/plain (FigureHtml.text)
  *  Html   -> text/html, text/plain
  * </pre>

@@ -82,6 +82,7 @@ public final class ContourTrace extends PlotlyTrace<ContourTrace> {
     /**
      * Values shown on hover instead of z, same shape as z: useful when z is transformed (e.g. a logarithm) to
      * place the levels, but the reader wants the function's own value. {@code label} names it, e.g. {@code "f"}.
+     * Values equal to z are not stored twice: the hover then shows {@code %{z}}.
      */
     public ContourTrace hoverValues(String label, double[][] values) {
         double[][] z = (double[][]) get("z");
@@ -92,8 +93,10 @@ public final class ContourTrace extends PlotlyTrace<ContourTrace> {
                     + sizeText() + "); got " + (values == null ? "null" : values.length + " rows")
                     + ". Compute it on the same grid as z.");
         }
-        return with("customdata", copyOf(values))
-                .with("hovertemplate", "x0=%{x:.4g}<br>x1=%{y:.4g}<br>" + label + "=%{customdata:.6g}<extra></extra>");
+        // values equal to z need no second copy: the hover reads z itself
+        String value = java.util.Arrays.deepEquals(values, z) ? "%{z:.6g}" : "%{customdata:.6g}";
+        return with("customdata", value.startsWith("%{z") ? null : copyOf(values))
+                .with("hovertemplate", "x0=%{x:.4g}<br>x1=%{y:.4g}<br>" + label + "=" + value + "<extra></extra>");
     }
 
     @Override

@@ -19,13 +19,15 @@ import java.util.List;
  *  z[j][i]  = f(x_i, y_j) on a GRID x GRID grid
  *  levels   : contour t = log10(z - zmin + delta), delta = (zmax - zmin) * 1e-3, with evenly spaced levels,
  *             so level values grow geometrically away from the minimum (nested ellipses rather than one blob);
- *             hover and colour bar show f itself
+ *             hover and colour bar show f itself; t is stored as 16-bit codes 0..CODES over [t0, t1] (see codes)
  * </pre>
  */
 final class Contours {
     /** Grid points per axis: fine enough for smooth levels, small enough (6400 values) to be instant. */
     static final int GRID = 80;
     static final int LEVELS = 20;
+    /** The log levels are drawn from whole numbers 0..CODES (16 bits), see {@link #codes}. */
+    static final int CODES = 65535;
     static final double MARGIN = 0.1;
     private static final MathContext SIX_DIGITS = new MathContext(6);
     /** Path colours that stand out on the Viridis colour scale and on white. */
@@ -94,7 +96,8 @@ final class Contours {
             }
         }
         double t0 = Math.log10(delta), t1 = Math.log10(zmax - zmin + delta);
-        ContourTrace contour = ContourTrace.of(xs, ys, t)
+        boolean coded = t1 > t0 && allFinite(z);
+        ContourTrace contour = ContourTrace.of(xs, ys, coded ? codes(t, t0, t1) : t)
                 .name(MathText.of(f.name()))
                 .showLegend(false)
                 .colorscale("Viridis")
@@ -103,7 +106,10 @@ final class Contours {
                 .hoverValues("f", rounded(z))
                 .colorbarTitle("f");
         if (!filled) contour = contour.lines().with("line.width", 1.5).with("opacity", 1);
-        if (t1 > t0) {
+        if (coded) {
+            contour = contour.levels(0, CODES, (double) CODES / LEVELS).with("colorbar.tickvals", ticks(0, CODES))
+                    .with("colorbar.ticktext", tickText(ticks(t0, t1), zmin, delta));
+        } else if (t1 > t0) {
             contour = contour.levels(t0, t1, (t1 - t0) / LEVELS).with("colorbar.tickvals", ticks(t0, t1))
                     .with("colorbar.ticktext", tickText(ticks(t0, t1), zmin, delta));
         }
@@ -157,6 +163,25 @@ final class Contours {
         return name.equals(legendName) ? "" : "<extra>" + descent.base.Escape.html(name) + "</extra>";
     }
 
+
+    /**
+     * The log levels t in [t0, t1] as whole numbers 0..{@link #CODES}: written as 16-bit integers, half of float32,
+     * and a level moves by at most 1/131070 of the range (far below a pixel). Only the drawing uses them: the hover
+     * shows f, the colour bar's labels are f at its ticks.
+     */
+    static double[][] codes(double[][] t, double t0, double t1) {
+        double[][] r = new double[t.length][];
+        for (int j = 0; j < t.length; j++) {
+            r[j] = new double[t[j].length];
+            for (int i = 0; i < r[j].length; i++) r[j][i] = Math.max(0, Math.min(CODES, Math.round((t[j][i] - t0) / (t1 - t0) * CODES)));
+        }
+        return r;
+    }
+
+    private static boolean allFinite(double[][] z) {
+        for (double[] row : z) for (double v : row) if (!Double.isFinite(v)) return false;
+        return true;
+    }
 
     /** Six significant digits: plenty for a picture, and half the JSON of full doubles. */
     static double round(double v) {

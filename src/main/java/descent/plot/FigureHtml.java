@@ -25,10 +25,12 @@ import java.util.regex.Pattern;
  *    &lt;script&gt; if the JSON is there and window.Plotly exists (within 3 s): draw, then remove the picture &lt;/script&gt;
  *  &lt;/div&gt;
  * </pre>
- * {@code ./descent run} replaces what lies between the two picture comments with an {@code <img>} of the figure
- * (rendered in headless Chromium), so viewers that run no scripts show the picture. No output carries plotly.js.
- * {@code ./descent run --html} exports pages with one copy of plotly.js in their head and each figure's JSON in its
- * slot, so they draw interactively offline. Nothing depends on another output or on what the kernel did before.
+ * {@code ./descent run} stores a picture of the figure (rendered in headless Chromium) as {@code image/png} and removes
+ * this {@code text/html}, recognized by its picture comments: viewers that prefer HTML (nbconvert, nbviewer, GitHub)
+ * then show the picture, stored once. No output carries plotly.js. {@code ./descent run --html} exports pages whose
+ * figures get a {@code text/html} of the same shape, with the picture and the JSON in its slot, and one copy of
+ * plotly.js and one drawer per page, so they draw interactively offline. Nothing depends on another output or on what
+ * the kernel did before.
  */
 public final class FigureHtml {
     /** Marks the start of the part {@code ./descent run} replaces with the figure's picture. */
@@ -45,7 +47,7 @@ public final class FigureHtml {
     }
 
     /**
-     * The text/html fallback of a notebook output: a note (later a picture), an empty slot for the figure's JSON
+     * The text/html fallback of a notebook output: a note where the picture will be, an empty slot for the figure's JSON
      * (an exporter fills it; the notebook keeps the JSON once, in {@link FigureJson#MIME}) and a drawer.
      */
     public static String notebook(Figure figure) {

@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <pre>
  *   panel k (0-based) sits in row k / cols, column k % cols; its traces are drawn on axes x(k+1), y(k+1)
- *   each panel keeps its own axis titles and ranges; its figure title becomes the panel's title
+ *   each panel keeps its own axis titles and ranges; its figure title becomes the panel's title, wrapped at spaces
+ *     to the panel's width (in an 800 px figure)
  *   traces named alike share one legend entry (legendgroup), so a legend toggles them in every panel
  *   contour and heatmap colour bars sit beside their own panel (the gap between panels widens for them)
  *   the legend runs horizontally under the grid
@@ -38,6 +39,10 @@ public final class Subplots {
     /** The gap when panels carry colour bars: room for the bar and its tick labels before the next panel. */
     private static final double HGAP_COLORBAR = 0.15;
     private static final double VGAP = 0.09;
+    /** The width of an average character of a 13 px panel title, in px. */
+    private static final double PANEL_TITLE_CHAR_PX = 6.5;
+    /** The height of one more line of a panel title, in px. */
+    private static final int PANEL_TITLE_LINE_PX = 17;
 
     private Subplots() {
     }
@@ -71,7 +76,9 @@ public final class Subplots {
             layout.put("xaxis" + sx, axis(p.layout().get("xaxis"), "y" + sx, x0, x1, k + 1));
             layout.put("yaxis" + sx, axis(p.layout().get("yaxis"), "x" + sx, y0, y1, k + 1));
             if (!p.title().isEmpty()) {
-                annotations.add(Json.obj("text", p.title(), "xref", "paper", "yref", "paper", "x", (x0 + x1) / 2,
+                // a panel title wider than its panel would run into its neighbours' titles: wrap it at spaces
+                int chars = Math.max(12, (int) (w * FigureJson.TITLE_WIDTH / PANEL_TITLE_CHAR_PX));
+                annotations.add(Json.obj("text", String.join("<br>", TitleWrap.balanced(p.title(), chars)), "xref", "paper", "yref", "paper", "x", (x0 + x1) / 2,
                         "y", y1, "xanchor", "center", "yanchor", "bottom", "showarrow", false, "font", Json.obj("size", 13)));
             }
             for (Trace t : p.traces()) {
@@ -83,6 +90,9 @@ public final class Subplots {
             }
         }
         if (!annotations.isEmpty()) layout.put("annotations", annotations);
+        // panel titles of several lines grow upwards from their panel: make room above the first row
+        int lines = annotations.stream().mapToInt(a -> ((String) ((Map<?, ?>) a).get("text")).split("<br>").length).max().orElse(1);
+        if (lines > 1) layout.put("margin", Json.obj("t", FigureJson.DEFAULT_TOP_MARGIN + PANEL_TITLE_LINE_PX * (lines - 1)));
         // the legend goes under the grid: on the right it would cover colour bars
         return new PlotlyFigure(layout, traces.toArray(Trace[]::new)).withLegendBelow();
     }

@@ -19,9 +19,10 @@
  *     withLayout("key.sub", value) for anything else
  *  4. add a short static factory to Plots that calls a package-private builder class (like Contours)
  * </pre>
- * Rendering needs nothing more: every tablesaw {@code Figure} becomes notebook HTML through {@link
- * descent.plot.FigureHtml} (plotly.js embedded offline once per kernel session, a text fallback where scripts do not
- * run) and a standalone page through {@link descent.plot.Plots#show}. Strings go through {@link descent.plot.Json},
+ * Rendering needs nothing more: every tablesaw {@code Figure} becomes Plotly JSON through {@link
+ * descent.plot.FigureJson} (compact: typed arrays, long lines decimated, titles wrapped), an HTML fallback through
+ * {@link descent.plot.FigureHtml} (no plotly.js in any output; {@code ./descent run} adds a picture) and a standalone
+ * page through {@link descent.plot.Plots#show}. Strings go through {@link descent.plot.Json},
  * so names and titles may contain quotes, backslashes or {@code </script>}.
  */
 package descent.plot;

@@ -73,13 +73,20 @@ class PlotsTest {
         double start = contour.at("/contours/start").asDouble(), end = contour.at("/contours/end").asDouble();
         double size = contour.at("/contours/size").asDouble();
         Approx.assertClose(Contours.LEVELS, (end - start) / size, Approx.TIGHT, "number of levels");
+        assertEquals(0.0, start, "levels run over the codes 0..CODES of [log10(delta), log10(fmax - fmin + delta)]");
+        assertEquals(Contours.CODES, end, 0.0);
         // z is log10(f - fmin + delta), fmin = 0 (the known minimum), delta = 1e-3 (fmax - fmin);
         // fmax is at the corner (-7.7, 2.38), f at the first grid point (-7.7, -2.18)
         double fmax = 7.7 * 7.7 / 20 + 2.38 * 2.38;
         double f = 7.7 * 7.7 / 20 + 2.18 * 2.18;
         double delta = fmax * 1e-3;
-        Approx.assertClose(Math.log10(f + delta), contour.at("/z/0/0").asDouble(), 1e-6, "log level value (6 digits)");
-        Approx.assertClose(Math.log10(delta), start, Approx.TIGHT, "lowest level at the minimum");
+        double t0 = Math.log10(delta), t1 = Math.log10(fmax + delta);
+        assertEquals(Math.round((Math.log10(f + delta) - t0) / (t1 - t0) * Contours.CODES), contour.at("/z/0/0").asDouble(), 0.0,
+                "the log level of the first grid point, as a code");
+        assertEquals(Contours.CODES, contour.at("/z/" + (Contours.GRID - 1) + "/0").asDouble(), 0.0,
+                "fmax, at the corner (-7.7, 2.38), has the top code");
+        assertEquals(0.0, contour.at("/colorbar/tickvals/0").asDouble(), 0.0, "colour bar ticks in codes too");
+        assertEquals("0", contour.at("/colorbar/ticktext/0").asText(), "labelled with f: the minimum's value");
     }
 
     @Test
