@@ -257,28 +257,8 @@ class TrainerReliabilityTest {
 
     @Test
     void earlyStoppingStartsAfreshAtEachFit() {
-        Dataset all = Datasets.spirals(120, 0.3, 8);
-        int[] even = new int[60], odd = new int[60];
-        for (int i = 0; i < 60; i++) {
-            even[i] = 2 * i;
-            odd[i] = 2 * i + 1;
-        }
-        Dataset train = all.rows(even), val = all.rows(odd);
-        var net = Mlp.of(2, 64, 64, 2).seed(9);
-        List<Matrix> snapshots = new ArrayList<>();
-        var trainer = Trainer.of(net, train, Optimizers.sgd(0.5)).batchSize(10).seed(10).validation(val)
-                .earlyStopping(EarlyStopping.patience(3))
-                .progress(new Progress() {
-                    public void update(TrainingStep s, int total) {
-                    }
-
-                    public void epoch(EpochResult e) {
-                        snapshots.add(net.namedParameters().get("0.W").value().copy());
-                    }
-
-                    public void done(History h) {
-                    }
-                });
+        var run = new WobblingRun();
+        var trainer = run.trainer;
         History first = trainer.fit(200);
         assertTrue(first.stoppedEarly(), first.toString());
         int firstEpochs = first.epochs().rowCount();
@@ -289,7 +269,7 @@ class TrainerReliabilityTest {
         var v = second.epochs().doubleColumn("validationLoss");
         for (int e = firstEpochs; e < v.size(); e++) assertTrue(v.get(e) >= v.get(best), "epoch " + best + " is this fit's best");
         assertEquals(best + 4, v.size(), "stopped 3 epochs after this fit's best, patience counted afresh");
-        assertEquals(snapshots.get(best), net.namedParameters().get("0.W").value(), "this fit's best weights restored");
+        assertEquals(run.weightsAtEpochEnd.get(best), run.net.namedParameters().get("0.W").value(), "this fit's best weights restored");
         assertEquals("stopped early after epoch " + (best + 3) + ": no validation loss improvement for 3 epochs; restored the"
                 + " weights of epoch " + best, second.stopReason());
         assertEquals(firstEpochs, first.epochs().rowCount(), "the first fit's history is unchanged");

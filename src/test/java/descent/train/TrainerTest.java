@@ -76,30 +76,11 @@ class TrainerTest {
 
     @Test
     void earlyStoppingRestoresTheBestEpoch() {
-        // Train on one half, validate on the other with a learning rate high enough to overfit and wobble;
-        // record the weights at each epoch end through a progress hook and compare with what is restored.
-        Dataset all = Datasets.spirals(120, 0.3, 8);
-        int[] even = new int[60], odd = new int[60];
-        for (int i = 0; i < 60; i++) {
-            even[i] = 2 * i;
-            odd[i] = 2 * i + 1;
-        }
-        Dataset train = all.rows(even), val = all.rows(odd);
-        var net = Mlp.of(2, 64, 64, 2).seed(9);
-        List<Matrix> snapshots = new java.util.ArrayList<>();
-        var trainer = Trainer.of(net, train, Optimizers.sgd(0.5)).batchSize(10).seed(10).validation(val)
-                .earlyStopping(EarlyStopping.patience(3))
-                .progress(new Progress() {
-                    public void update(TrainingStep s, int total) {
-                    }
-
-                    public void epoch(EpochResult e) {
-                        snapshots.add(net.namedParameters().get("0.W").value().copy());
-                    }
-
-                    public void done(History h) {
-                    }
-                });
+        // a run that overfits and wobbles; the weights recorded at each epoch end are compared with what is restored
+        var run = new WobblingRun();
+        var trainer = run.trainer;
+        var net = run.net;
+        List<Matrix> snapshots = run.weightsAtEpochEnd;
         History h = trainer.fit(200);
         assertTrue(h.stoppedEarly(), h.toString());
         int best = h.bestEpoch();
@@ -110,7 +91,7 @@ class TrainerTest {
         }
         assertEquals(best + 4, epochs.rowCount(), "stopped after 3 epochs without improvement");
         assertEquals(snapshots.get(best), net.namedParameters().get("0.W").value(), "weights of the best epoch restored");
-        Approx.assertClose(bestLoss, trainer.evaluate(val).loss(), Approx.EXACT, "validation loss of the restored model");
+        Approx.assertClose(bestLoss, trainer.evaluate(run.validation).loss(), Approx.EXACT, "validation loss of the restored model");
         assertTrue(h.stopReason().contains("restored the weights of epoch " + best), h.stopReason());
     }
 
