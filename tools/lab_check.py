@@ -46,12 +46,15 @@ def free_port():
 
 
 class Lab:
-    def __init__(self, root):
+    def __init__(self, root, autosave):
         self.root, self.port = root, free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         conf = tempfile.mkdtemp(prefix="descent-lab-")
         settings = os.path.join(conf, "settings")
-        for plugin, values in {"@jupyterlab/docmanager-extension/plugin": {"autosaveInterval": AUTOSAVE_S},
+        # autosave only for the clean check (it must have its chance to dirty a file); a re-run check saves itself,
+        # and an autosave racing that save can make JupyterLab ask whether to overwrite a file "changed on disk"
+        docmanager = {"autosave": True, "autosaveInterval": AUTOSAVE_S} if autosave else {"autosave": False}
+        for plugin, values in {"@jupyterlab/docmanager-extension/plugin": docmanager,
                                "@jupyterlab/apputils-extension/notification": {"fetchNews": "false",
                                                                                "checkForUpdates": False}}.items():
             os.makedirs(os.path.join(settings, os.path.dirname(plugin)), exist_ok=True)
@@ -211,8 +214,10 @@ def rerun(lab, root, name, url_prefix, front):
                  " return c.model.executionCount !== null && c.node.querySelector('.jp-RenderedPlotly .main-svg'); })()",
                  600, f"{front} {name}: the re-run figure cell did not draw")
     time.sleep(1.5)   # the renderer stores its PNG snapshot right after drawing
-    lab.js("await app.commands.execute('docmanager:save');")
-    lab.wait_for("!app.shell.currentWidget.context.model.dirty", 30, f"{front} {name}: save did not finish")
+    lab.js("app.commands.execute('docmanager:save');")   # polled, not awaited: a dialog would hold the promise
+    lab.wait_for("(() => { const ok = document.querySelector('.jp-Dialog .jp-mod-accept');"
+                 " if (ok) ok.click(); return !app.shell.currentWidget.context.model.dirty; })()",
+                 60, f"{front} {name}: save did not finish")
     import nbformat
     out = [o for o in nbformat.read(path, as_version=4).cells[index].outputs if figure_images.MIME in o.get("data", {})]
     say(f"{front} {name}: re-ran cell {index + 1}, saved; its figure output now carries "
@@ -223,7 +228,7 @@ def rerun(lab, root, name, url_prefix, front):
     if lab.open(url_prefix + name) is not None:
         lab.kernel_idle(f"{front} {name} after reload")
         check_figures(lab, f"{front} {name}", expected, "re-run, saved, reloaded")
-    lab.js("await app.shell.currentWidget.sessionContext.shutdown();")
+    lab.js("app.shell.currentWidget.sessionContext.shutdown();")   # not awaited; main() stops every kernel after each check anyway
     with open(path, "wb") as f:   # leave the copy as it was for the next check
         f.write(before)
 
@@ -258,7 +263,7 @@ def main():
     sources = a.rerun + a.notebook7 + (sorted(glob.glob(os.path.join(a.clean, "*.ipynb"))) if a.clean else [])
     for src in sources:
         shutil.copy(src, os.path.join(root, os.path.basename(src)))
-    lab = Lab(root)
+    lab = Lab(root, autosave=bool(a.clean))
     start = time.time()
     try:
         for nbs, prefix, front in ((a.rerun, "/lab/tree/", "JupyterLab"), (a.notebook7, "/notebooks/", "Notebook 7")):
