@@ -57,6 +57,12 @@ class TrainerReliabilityTest {
         }
     }
 
+    /** Every step's loss of {@code trainer} equals the reference run's, bit for bit. */
+    private static void assertSameLosses(Trainer reference, Trainer trainer, String what) {
+        assertArrayEquals(reference.history().iterations().doubleColumn("loss").asDoubleArray(),
+                trainer.history().iterations().doubleColumn("loss").asDoubleArray(), what);
+    }
+
     private static Map<String, Matrix> copyOfState(Sequential net) {
         Map<String, Matrix> m = new LinkedHashMap<>();
         net.stateTensors().forEach((k, v) -> m.put(k, v.copy()));
@@ -85,8 +91,7 @@ class TrainerReliabilityTest {
         var clean = Mlp.of(2, 8, 2).batchNorm().dropout(0.1).seed(1);
         var reference = Trainer.of(clean, d, Optimizers.adam(0.01)).batchSize(10).seed(5);
         for (int i = 0; i < 20; i++) reference.step();
-        assertArrayEquals(reference.history().iterations().doubleColumn("loss").asDoubleArray(),
-                trainer.history().iterations().doubleColumn("loss").asDoubleArray(), "losses of all 20 steps");
+        assertSameLosses(reference, trainer, "losses of all 20 steps");
         assertEquals(copyOfState(clean), copyOfState(failing), "weights after 20 steps");
 
         State s = Optimizers.adam(0.1).newState(2);
@@ -111,8 +116,7 @@ class TrainerReliabilityTest {
         for (int i = 0; i < 30; i++) trainer.step();
         var reference = Trainer.of(Mlp.of(2, 8, 8, 2).dropout(0.2).seed(3), d, Optimizers.adam(0.01)).batchSize(10).seed(8).replacement(true);
         for (int i = 0; i < 130; i++) reference.step();
-        assertArrayEquals(reference.history().iterations().doubleColumn("loss").asDoubleArray(),
-                trainer.history().iterations().doubleColumn("loss").asDoubleArray(), "losses of all 130 steps");
+        assertSameLosses(reference, trainer, "losses of all 130 steps");
     }
 
     @Test
@@ -137,8 +141,7 @@ class TrainerReliabilityTest {
         for (int i = 0; i < 8; i++) trainer.step();
         var reference = Trainer.of(Mlp.of(2, 8, 2).seed(1), d, Optimizers.momentum(0.1, 0.9)).batchSize(10).seed(5);
         for (int i = 0; i < 10; i++) reference.step();
-        assertArrayEquals(reference.history().iterations().doubleColumn("loss").asDoubleArray(),
-                trainer.history().iterations().doubleColumn("loss").asDoubleArray(), "losses of all 10 steps");
+        assertSameLosses(reference, trainer, "losses of all 10 steps");
     }
 
     @Test
