@@ -1,97 +1,97 @@
 """Opens exported notebook HTML in headless Chromium and checks that every Plotly figure really drew.
 
 `browser_check.py DIR_OR_FILE...`: for each HTML file, counts the figures descent put in it (elements marked
-`descent-figure`), loads the page with no network, and requires as many drawn Plotly graphs (`js-plotly-plot` with
-an SVG inside) in the rendered DOM, plus a screenshot that is not blank.
+`descent-figure`), loads the page in headless Chromium (Debian's chromium + chromium-driver, driven by Selenium,
+a fresh browser for each file), waits until as many Plotly graphs (`js-plotly-plot` with an SVG inside) have drawn,
+and requires that no figure reported a plotly.js load failure and that each drawn graph's screenshot is not blank.
+
+Every wait is bounded and polled from here. A page that hangs the browser (seen once on a slow CI machine, with
+Chromium's own --screenshot mode) gets one more try in a fresh browser before it counts as failed.
 """
 import glob
+import io
 import os
 import re
-import shutil
-import struct
-import subprocess
 import sys
-import tempfile
-import zlib
+import time
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars", "--virtual-time-budget=30000", "--run-all-compositor-stages-before-draw"]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import figure_images  # noqa: E402
 
+DRAW_TIMEOUT_S = 90      # plotly.js draws a notebook's figures in seconds; this only bounds a page that never does
+BROWSER_TIMEOUT_S = 150  # Selenium's HTTP read timeout: above any single command here, so our waits give up first
 
-def chromium():
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    sys.exit("[descent] error: no Chromium found; install it with: sudo apt-get install chromium")
-
-
-def run_chromium(args):
-    with tempfile.TemporaryDirectory() as profile:
-        return subprocess.run([chromium(), *FLAGS, f"--user-data-dir={profile}", *args],
-                              capture_output=True, text=True, timeout=180)
+COUNT_JS = """
+var graphs = Array.from(document.querySelectorAll('.js-plotly-plot'));
+return {drawn: graphs.filter(function (g) { return g.querySelector('svg'); }).length,
+        errors: document.querySelectorAll('.descent-figure-error').length,
+        ready: document.readyState};
+"""
 
 
-def png_distinct_colours(path):
-    """Number of distinct RGB(A) pixel values in a PNG (decoded by hand: no imaging library needed)."""
-    data = open(path, "rb").read()
-    pos, idat, width, height, channels = 8, b"", 0, 0, 4
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        chunk = data[pos + 8:pos + 8 + length]
-        if kind == b"IHDR":
-            width, height, depth, colour = struct.unpack(">IIBB", chunk[:10])
-            channels = {2: 3, 6: 4, 0: 1, 4: 2}.get(colour, 4)
-        elif kind == b"IDAT":
-            idat += chunk
-        pos += 12 + length
-    raw = zlib.decompress(idat)
-    stride, colours, prev = width * channels, set(), bytearray(width * channels)
-    for y in range(height):
-        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for x in range(stride):  # undo the PNG filters
-            a = line[x - channels] if x >= channels else 0
-            b, c = prev[x], prev[x - channels] if x >= channels else 0
-            if f == 1: line[x] = (line[x] + a) & 255
-            elif f == 2: line[x] = (line[x] + b) & 255
-            elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
-            elif f == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        for x in range(0, stride, channels * 7):  # sample every 7th pixel: plenty to tell blank from drawn
-            colours.add(bytes(line[x:x + channels]))
-        prev = line
-    return len(colours)
+def distinct_colours(png):
+    from PIL import Image
+    im = Image.open(io.BytesIO(png)).convert("RGB")
+    return len(im.getcolors(maxcolors=1 << 20) or [])
+
+
+class Browser:
+    def __enter__(self):
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        opts = figure_images.chrome_options()
+        opts.add_argument("--window-size=1280,1024")
+        self.driver = webdriver.Chrome(options=opts, service=Service(figure_images.chromedriver()))
+        self.driver.set_page_load_timeout(DRAW_TIMEOUT_S)
+        self.driver.set_script_timeout(30)
+        self.driver.command_executor._client_config.timeout = BROWSER_TIMEOUT_S
+        return self.driver
+
+    def __exit__(self, *exc):
+        try:
+            self.driver.quit()
+        except Exception:  # a hung browser may not answer quit; its process goes with the service
+            pass
+
+
+def check_page(driver, path):
+    """Problems found on one page (an empty list when every figure drew), and the count drawn."""
+    from selenium.webdriver.common.by import By
+    source = open(path, encoding="utf-8").read()
+    expected = len(re.findall(r'class="descent-figure"', source))
+    driver.get("file://" + os.path.abspath(path))
+    start, state = time.time(), {"drawn": 0, "errors": 0}
+    while time.time() - start < DRAW_TIMEOUT_S:
+        state = driver.execute_script(COUNT_JS)
+        if state["ready"] == "complete" and (state["drawn"] >= expected or state["errors"]):
+            break
+        time.sleep(0.25)
+    problems = []
+    if state["drawn"] < expected:
+        problems.append(f"{state['drawn']} of {expected} figures drew within {DRAW_TIMEOUT_S} s")
+    if state["errors"]:
+        problems.append(f"{state['errors']} figure(s) reported that plotly.js did not load")
+    for i, graph in enumerate(driver.find_elements(By.CSS_SELECTOR, ".js-plotly-plot")):
+        driver.execute_script("arguments[0].scrollIntoView()", graph)
+        colours = distinct_colours(graph.screenshot_as_png)
+        if colours < 8:
+            problems.append(f"figure {i + 1} drew blank ({colours} colours)")
+    return problems, state["drawn"], expected
 
 
 def check(path):
-    source = open(path, encoding="utf-8").read()
-    expected = len(re.findall(r'class="descent-figure"', source))
-    url = "file://" + os.path.abspath(path)
-    dom = run_chromium(["--dump-dom", url]).stdout
-    drawn = len(re.findall(r'class="[^"]*js-plotly-plot', dom))
-    failed_loads = len(re.findall(r'descent-figure-error', dom))
-    problems = []
-    if expected == 0:
+    for attempt in (1, 2):
+        try:
+            with Browser() as driver:
+                problems, drawn, expected = check_page(driver, path)
+            break
+        except Exception as e:  # the browser hung or died: a fresh one gets one more try
+            problems, drawn, expected = [f"the browser failed: {type(e).__name__}: {str(e).splitlines()[0][:200]}"], 0, 0
+            print(f"  {os.path.basename(path)}: attempt {attempt}: {problems[0]}")
+    if expected == 0 and not problems:
         print(f"  {os.path.basename(path)}: no figures")
-    if drawn < expected:
-        problems.append(f"{drawn} of {expected} figures drew")
-    if failed_loads:
-        problems.append(f"{failed_loads} figure(s) reported that plotly.js did not load")
-    if expected:
-        shot = tempfile.mktemp(suffix=".png")
-        run_chromium([f"--screenshot={shot}", "--window-size=1280,2400", url])
-        if not os.path.exists(shot):
-            problems.append("Chromium made no screenshot")
-        else:
-            colours = png_distinct_colours(shot)
-            if colours < 8:
-                problems.append(f"the screenshot is blank ({colours} colours)")
-            os.remove(shot)
     status = "ok" if not problems else "FAILED: " + "; ".join(problems)
-    print(f"  {os.path.basename(path)}: {drawn}/{expected} figures drew; {status}")
+    print(f"  {os.path.basename(path)}: {drawn}/{expected} figures drew; {status}", flush=True)
     return not problems
 
 
