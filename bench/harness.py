@@ -512,6 +512,9 @@ def environment():
                        capture_output=True, text=True)
     alt = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
     env["numpy/PyTorch BLAS"] = f"{p.stdout.strip()} ({alt})"
+    # every process here inherits it: descent, numpy and (through libblas.so.3) PyTorch run the same kernels
+    env["OpenBLAS kernels"] = (f"OPENBLAS_CORETYPE={os.environ['OPENBLAS_CORETYPE']}" if os.environ.get("OPENBLAS_CORETYPE")
+                               else "OpenBLAS's own choice")
     return env
 
 

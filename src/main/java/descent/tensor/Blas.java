@@ -28,6 +28,11 @@ import java.util.logging.Logger;
  * fallback (about 1 GFLOP/s), so only libraries whose resolved path names OpenBLAS, BLIS, MKL, FlexiBLAS or ATLAS are
  * used automatically. Set the system property {@code descent.blas=java} to force the Java path, or
  * {@code descent.blas=native} to use whatever native BLAS is installed. Measurements: {@code docs/networks.md}.
+ *
+ * <p>OpenBLAS chooses its kernels from the CPU model when the library loads; on a CPU it does not recognise it uses
+ * generic SSE3 kernels, 3-5 times slower. {@code ./descent} then sets {@code OPENBLAS_CORETYPE} from the CPU's
+ * flags before any JVM starts (a JVM cannot change it once loaded), and the description above names it
+ * (docs/performance.md, "Which OpenBLAS kernels").
  */
 public final class Blas {
     /** Where Debian/Ubuntu (both architectures) and Fedora put the libblas.so.3 that netlib's JNI stub loads. */
@@ -51,8 +56,10 @@ public final class Blas {
             if (choice.equals("native") || (choice.equals("auto") && optimizedNative)) {
                 try {
                     chosen = dev.ludovic.netlib.blas.NativeBLAS.getInstance();
-                    description = (nativeLib != null && nativeLib.contains("openblas") ? "native OpenBLAS via JNI ("
-                            : "native BLAS via JNI (") + nativeLib + ")";
+                    boolean openBlas = nativeLib != null && nativeLib.contains("openblas");
+                    String core = System.getenv("OPENBLAS_CORETYPE");
+                    description = (openBlas ? "native OpenBLAS via JNI (" : "native BLAS via JNI (") + nativeLib + ")"
+                            + (openBlas && core != null && !core.isBlank() ? ", kernels OPENBLAS_CORETYPE=" + core : "");
                 } catch (RuntimeException | LinkageError e) {
                     chosen = null;
                 }
@@ -121,7 +128,7 @@ public final class Blas {
         int k = transA ? a.rows() : a.cols();
         // Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ, and a row-major array read column-major is
         // its transpose: so swap the operands and keep the transpose flags; leading dimensions are the stored widths.
-        if (!c.isFloat32() && BlasThreads.splits(m, n, k)) {     // both cores, the same bits as one call (BlasThreads)
+        if (BlasThreads.splits(m, n, k)) {     // both cores, the same bits as one call (BlasThreads)
             BlasThreads.gemm(transA, transB, 1.0, a, b, 0.0, c, k);
             return;
         }

@@ -15,15 +15,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *   C = op(A)·op(B), m rows:   m ≥ 128 and m·n·k ≥ 2^20  →  rows [0, h) and [h, m), h = ⌊m/2⌋ rounded down to 64
  *                              the two halves are two BLAS calls, on two threads or one after the other on one
  * </pre>
- * The rule depends on the shapes only, so a product gives the same bits with one thread or two. It also gives the
- * bits of the unsplit call: a row of C is the same dot products in the same order whichever call computes it, as
- * long as the split is a multiple of the BLAS kernel's unrolling (a few rows; 64 covers them all), which
- * {@code BlasThreadsTest} checks on the network shapes. OpenBLAS's own threads do not promise that (with two, a
+ * The rule depends on the shapes only, so a product gives the same bits with one thread or two. With OpenBLAS's
+ * generic (Prescott) kernels it also gives the bits of the unsplit call; its AVX-512 (SkylakeX) kernels sum the edge
+ * of a block differently in a 64-row half, so a few entries can differ from the unsplit call in their last bit
+ * ({@code BlasThreadsTest} checks both). OpenBLAS's own threads do not promise even the first (with two, a
  * 100×128·128×100 product changes in the last bits), so {@code ./descent} runs OpenBLAS with one thread
  * ({@code OPENBLAS_NUM_THREADS=1}) and descent splits instead.
  *
- * <p>Only the native BLAS is split (its unchecked entry point takes the half's offsets; the checked one rejects an
- * offset into a transposed operand). Threads: the system property {@code descent.threads}, else the environment
+ * <p>Both dtypes are split the same way ({@code dgemm} and {@code sgemm}). Only the native BLAS is split (its
+ * unchecked entry point takes the half's offsets; the checked one rejects an offset into a transposed operand). Threads: the system property {@code descent.threads}, else the environment
  * variable {@code DESCENT_THREADS} (1 or 2; more count as 2); by default 2 when the machine has two cores or more and
  * {@code OPENBLAS_NUM_THREADS=1}, else 1 (OpenBLAS's own threads already use the cores). A product called while the helper thread is busy with another product runs
  * both halves on its own thread.
@@ -35,23 +35,22 @@ final class BlasThreads {
     static final long MIN_WORK = 1L << 20;
 
     private static final MethodHandle DGEMM_K;   // null: no split
+    private static final MethodHandle SGEMM_K;   // the float32 one; null with DGEMM_K
     private static volatile int threads;
     private static volatile Worker worker;
 
     static {
-        MethodHandle h = null;
+        MethodHandle d = null, f = null;
         try {
             if (Blas.isNative()) {
-                Method m = Class.forName("dev.ludovic.netlib.blas.AbstractBLAS").getDeclaredMethod("dgemmK", String.class,
-                        String.class, int.class, int.class, int.class, double.class, double[].class, int.class, int.class,
-                        double[].class, int.class, int.class, double.class, double[].class, int.class, int.class);
-                m.setAccessible(true);
-                h = MethodHandles.lookup().unreflect(m).bindTo(Blas.instance());
+                d = unchecked("dgemmK", double.class, double[].class);
+                f = unchecked("sgemmK", float.class, float[].class);
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            h = null;      // another netlib version: products stay whole, on one thread
+            d = f = null;      // another netlib version: products stay whole, on one thread
         }
-        DGEMM_K = h;
+        DGEMM_K = d;
+        SGEMM_K = d == null ? null : f;
         // Two threads of our own only when OpenBLAS runs one: else its threads already use the cores.
         boolean openBlasSingle = "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
         int fallback = openBlasSingle ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1;
@@ -61,6 +60,15 @@ final class BlasThreads {
     }
 
     private BlasThreads() {
+    }
+
+    /** netlib's gemm entry point that takes offsets into the arrays and checks nothing, bound to the native BLAS. */
+    private static MethodHandle unchecked(String name, Class<?> scalar, Class<?> array) throws ReflectiveOperationException {
+        Method m = Class.forName("dev.ludovic.netlib.blas.AbstractBLAS").getDeclaredMethod(name, String.class,
+                String.class, int.class, int.class, int.class, scalar, array, int.class, int.class,
+                array, int.class, int.class, scalar, array, int.class, int.class);
+        m.setAccessible(true);
+        return MethodHandles.lookup().unreflect(m).bindTo(Blas.instance());
     }
 
     /** Sets the number of threads for products (1 or 2); the results are the same for both. */
@@ -105,14 +113,20 @@ final class BlasThreads {
     static void rows(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c, int k, int r0, int r1) {
         int n = c.cols();
         String opB = transB ? "T" : "N", opA = transA ? "T" : "N";   // typed locals: invokeExact needs exact types
+        int aOffset = transA ? r0 : r0 * a.cols();
         try {
             // as Blas.gemm: row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ; rows of C are columns of Cᵀ
-            DGEMM_K.invokeExact(opB, opA, n, r1 - r0, k, alpha, b.data(), 0, b.cols(),
-                    a.data(), transA ? r0 : r0 * a.cols(), a.cols(), beta, c.data(), r0 * n, n);
+            if (c.isFloat32()) {
+                SGEMM_K.invokeExact(opB, opA, n, r1 - r0, k, (float) alpha, b.floats(), 0, b.cols(),
+                        a.floats(), aOffset, a.cols(), (float) beta, c.floats(), r0 * n, n);
+            } else {
+                DGEMM_K.invokeExact(opB, opA, n, r1 - r0, k, alpha, b.data(), 0, b.cols(),
+                        a.data(), aOffset, a.cols(), beta, c.data(), r0 * n, n);
+            }
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new IllegalStateException("dgemm failed: " + e, e);
+            throw new IllegalStateException((c.isFloat32() ? "sgemm" : "dgemm") + " failed: " + e, e);
         }
     }
 
