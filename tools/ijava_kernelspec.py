@@ -44,6 +44,8 @@ def write(kernel_dir, java, jar, class_path, startup):
         },
         "metadata": {"debugger": False},
     }
+    if os.environ.get("OPENBLAS_CORETYPE"):   # the kernels ./descent chose for this CPU (tools/openblas_core.py)
+        spec["env"]["OPENBLAS_CORETYPE"] = os.environ["OPENBLAS_CORETYPE"]
     with open(os.path.join(kernel_dir, "kernel.json"), "w") as f:
         json.dump(spec, f, indent=2)
     # IJava logs each of its message loops starting and stopping at INFO level; warnings are enough.

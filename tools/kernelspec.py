@@ -24,5 +24,7 @@ spec = {
     },
     "metadata": {"debugger": False},
 }
+if os.environ.get("OPENBLAS_CORETYPE"):   # the kernels ./descent chose for this CPU (tools/openblas_core.py)
+    spec["env"]["OPENBLAS_CORETYPE"] = os.environ["OPENBLAS_CORETYPE"]
 with open(os.path.join(kernel_dir, "kernel.json"), "w") as f:
     json.dump(spec, f, indent=2)

@@ -71,7 +71,7 @@ public final class TrainBench {
         final State[] states;
         final Batches batches;
         final int[] rows = new int[BATCH];
-        final Matrix x = Matrix.zeros(BATCH, SIZES[0]);
+        final Matrix x;          // in the model's dtype, as the Trainer's batches: a float32 batch is rounded while gathered
         final Matrix t = Matrix.zeros(BATCH, SIZES[SIZES.length - 1]);
         final Dataset train;
         final double[] losses;
@@ -81,6 +81,7 @@ public final class TrainBench {
         Run(String optimizerName, Dataset train, int iterations, long seed, boolean useTrainer, DType dtype) {
             Mlp mlp = Mlp.of(SIZES).relu().init(Initializers.he()).seed(seed);
             this.net = dtype == DType.FLOAT32 ? mlp.float32() : mlp;
+            this.x = Matrix.zeros(BATCH, SIZES[0], dtype);
             this.optimizer = optimizer(optimizerName);
             this.params = net.parameters();
             this.states = new State[params.size()];
@@ -96,11 +97,16 @@ public final class TrainBench {
         double iteration() {
             if (trainer != null) return trainer.step().loss();
             batches.next(rows);
-            double[] xs = train.x().data(), xb = x.data(), tb = t.data();
+            double[] xs = train.x().data(), tb = t.data();
             int w = SIZES[0], c = t.cols();
             java.util.Arrays.fill(tb, 0.0);
             for (int k = 0; k < rows.length; k++) {
-                System.arraycopy(xs, rows[k] * w, xb, k * w, w);
+                if (x.isFloat32()) {
+                    float[] xb = x.floats();
+                    for (int j = 0, a = rows[k] * w, b = k * w; j < w; j++) xb[b + j] = (float) xs[a + j];
+                } else {
+                    System.arraycopy(xs, rows[k] * w, x.data(), k * w, w);
+                }
                 tb[k * c + train.label(rows[k])] = 1.0;
             }
             double l = loss.forward(net.forward(x), t);

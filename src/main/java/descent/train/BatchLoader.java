@@ -6,6 +6,7 @@ import descent.data.Dataset;
 import descent.nn.BatchNorm;
 import descent.nn.Layer;
 import descent.nn.Sequential;
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 
 /**
@@ -22,11 +23,13 @@ final class BatchLoader {
     private final Batches batches;
     private boolean repeat;
 
-    BatchLoader(Dataset data, int batchSize, long seed, boolean replacement) {
+    /** Batches of {@code data} with inputs in {@code dtype}, the model's: a float32 model gets float32 rows, converted
+     *  while they are gathered instead of in a second pass over the batch. */
+    BatchLoader(Dataset data, int batchSize, long seed, boolean replacement, DType dtype) {
         this.data = data;
         batches = replacement ? Batches.withReplacement(data.size(), batchSize, seed) : Batches.shuffled(data.size(), batchSize, seed);
         int b = batches.batchSize();
-        x = Matrix.zeros(b, data.features());
+        x = Matrix.zeros(b, data.features(), dtype);
         t = Matrix.zeros(b, data.classes());
         labels = new int[b];
         rows = new int[b];
@@ -58,14 +61,22 @@ final class BatchLoader {
         return batches.batchesPerEpoch();
     }
 
-    /** Copies rows[from..from+count) of d into x, their one-hot labels into t and their labels into ys. */
+    /**
+     * Copies rows[from..from+count) of d into x (rounding to float32 if x is float32), their one-hot labels into t and
+     * their labels into ys.
+     */
     static void gather(Dataset d, int[] rows, int from, int count, Matrix x, Matrix t, int[] ys) {
         int c = d.features();
-        double[] src = d.x().data(), dst = x.data();
+        double[] src = d.x().data();
         t.fill(0);
         for (int k = 0; k < count; k++) {
             int r = rows[from + k];
-            System.arraycopy(src, r * c, dst, k * c, c);
+            if (x.isFloat32()) {
+                float[] dst = x.floats();
+                for (int j = 0, a = r * c, b = k * c; j < c; j++) dst[b + j] = (float) src[a + j];
+            } else {
+                System.arraycopy(src, r * c, x.data(), k * c, c);
+            }
             ys[k] = d.label(r);
             t.set(k, ys[k], 1.0);
         }

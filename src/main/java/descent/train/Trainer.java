@@ -137,7 +137,7 @@ public final class Trainer {
 
     private void start() {
         if (batches != null) return;
-        batches = new BatchLoader(train, batchSize, seed, replacement);
+        batches = new BatchLoader(train, batchSize, seed, replacement, model.dtype());
         params = List.copyOf(model.namedParameters().values());
         paramNames = List.copyOf(model.namedParameters().keySet());
         states = new State[params.size()];

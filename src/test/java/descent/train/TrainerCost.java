@@ -83,7 +83,7 @@ public final class TrainerCost {
             this.optimizer = optimizer;
             states = new State[params.size()];
             for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).value());
-            batches = new BatchLoader(train, BATCH, 1, true);
+            batches = new BatchLoader(train, BATCH, 1, true, descent.tensor.DType.FLOAT64);
             accuracy = extras.contains("accuracy");
             finite = extras.contains("finite");
             rollback = extras.contains("rollback");

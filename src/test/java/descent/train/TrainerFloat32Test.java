@@ -43,6 +43,21 @@ class TrainerFloat32Test {
     }
 
     @Test
+    void aFloat32ModelGetsFloat32BatchesRoundedOnceFromTheData() {
+        Dataset d = Datasets.spirals(50, 0.05, 2);
+        var loader = new BatchLoader(d, 8, 3, false, DType.FLOAT32);
+        loader.next();
+        assertEquals(DType.FLOAT32, loader.x.dtype(), "a float32 model's batch");
+        int[] rows = loader.rows();
+        for (int k = 0; k < rows.length; k++) {
+            for (int j = 0; j < d.features(); j++) {
+                float expected = (float) d.x().get(rows[k], j);
+                assertEquals(expected, loader.x.floats()[k * d.features() + j], "row " + k + " (data row " + rows[k] + "), column " + j);
+            }
+        }
+    }
+
+    @Test
     void aFloat32DivergenceRollsBackTheFloatWeights() {
         Dataset d = Datasets.spirals(100, 0.05, 2);
         var net = Mlp.of(2, 16, 2).batchNorm().float32().seed(1);
