@@ -11,6 +11,7 @@ import descent.nn.SoftmaxCrossEntropy;
 import descent.optim.Optimizer;
 import descent.optim.Optimizers;
 import descent.optim.State;
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 
 import java.lang.management.ManagementFactory;
@@ -28,7 +29,7 @@ import java.util.Random;
  * <pre>
  * mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * OPENBLAS_NUM_THREADS=1 java -cp target/classes:target/test-classes:$(cat target/cp.txt) descent.train.TrainerCost
- *     [--steps 400] [--rounds 7] [--optimizers sgd,adam] [--synthetic] [--no-extras]
+ *     [--steps 400] [--rounds 7] [--optimizers sgd,adam] [--dtype float64|float32] [--synthetic] [--no-extras]
  * </pre>
  * Measured: CPU time of the training thread (and, beside it, wall-clock time) ({@link ThreadMXBean#getCurrentThreadCpuTime}) per step, best of the
  * rounds; every variant runs once per round, in turn, so that noise from other programs hits all of them alike. With
@@ -64,26 +65,29 @@ public final class TrainerCost {
 
     /** The bare loop plus the extras named by the flags, with the trainer's own helpers. */
     private static final class Loop extends Variant {
-        final Mlp net = Mlp.of(SIZES).relu().init(Initializers.he()).seed(1);
+        final Mlp net;
         final SoftmaxCrossEntropy loss = Losses.softmaxCrossEntropy();
         final Optimizer optimizer;
-        final List<Parameter> params = net.parameters();
+        final List<Parameter> params;
         final State[] states;
         final BatchLoader batches;
         final boolean accuracy, finite, rollback, stats, history;
         final Snapshot buffers, checkpoint;
-        final double[] gradSquares = new double[params.size()];
+        final double[] gradSquares;
         final LayerStatsRecorder recorder;
         final History h = new History();
         int iteration;
         double sink;
 
-        Loop(String name, Optimizer optimizer, Dataset train, String extras) {
+        Loop(String name, Optimizer optimizer, Dataset train, String extras, DType dtype) {
             super(name);
             this.optimizer = optimizer;
+            net = model(dtype);
+            params = net.parameters();
+            gradSquares = new double[params.size()];
             states = new State[params.size()];
             for (int i = 0; i < states.length; i++) states[i] = optimizer.newState(params.get(i).value());
-            batches = new BatchLoader(train, BATCH, 1, true, descent.tensor.DType.FLOAT64);
+            batches = new BatchLoader(train, BATCH, 1, true, dtype);
             accuracy = extras.contains("accuracy");
             finite = extras.contains("finite");
             rollback = extras.contains("rollback");
@@ -119,9 +123,9 @@ public final class TrainerCost {
     private static final class ViaTrainer extends Variant {
         final Trainer trainer;
 
-        ViaTrainer(String name, Optimizer optimizer, Dataset train, boolean layerStats) {
+        ViaTrainer(String name, Optimizer optimizer, Dataset train, boolean layerStats, DType dtype) {
             super(name);
-            trainer = Trainer.of(Mlp.of(SIZES).relu().init(Initializers.he()).seed(1), train, optimizer)
+            trainer = Trainer.of(model(dtype), train, optimizer)
                     .batchSize(BATCH).seed(1).replacement(true).layerStats(layerStats);
         }
 
@@ -131,29 +135,36 @@ public final class TrainerCost {
         }
     }
 
+    /** The benchmark's network, in the given dtype. */
+    private static Mlp model(DType dtype) {
+        Mlp net = Mlp.of(SIZES).relu().init(Initializers.he()).seed(1);
+        return dtype == DType.FLOAT32 ? net.float32() : net;
+    }
+
     public static void main(String[] argv) {
         Map<String, String> args = new LinkedHashMap<>();
         for (int i = 0; i < argv.length; i++) {
             String a = argv[i];
-            if (!a.startsWith("--")) throw new IllegalArgumentException("Unexpected argument '" + a + "'; options are --steps N, --rounds N, --optimizers sgd,adam, --synthetic.");
+            if (!a.startsWith("--")) throw new IllegalArgumentException("Unexpected argument '" + a + "'; options are --steps N, --rounds N, --optimizers sgd,adam, --dtype float64|float32, --synthetic, --no-extras.");
             if (a.equals("--synthetic") || a.equals("--no-extras")) args.put(a.substring(2), "true");
             else args.put(a.substring(2), argv[++i]);
         }
         int steps = Integer.parseInt(args.getOrDefault("steps", "400"));
         int rounds = Integer.parseInt(args.getOrDefault("rounds", "7"));
         String[] optimizers = args.getOrDefault("optimizers", "sgd,adam").split(",");
+        DType dtype = DType.valueOf(args.getOrDefault("dtype", "float64").toUpperCase());
         Dataset train = data(args.containsKey("synthetic"));
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        System.out.printf("TrainerCost: %s, %d steps per round, best of %d rounds, CPU time of this thread, OPENBLAS_NUM_THREADS=%s, descent.threads=%s%n",
-                train, steps, rounds, System.getenv("OPENBLAS_NUM_THREADS"), System.getProperty("descent.threads", "default"));
+        System.out.printf("TrainerCost: %s, %s, %d steps per round, best of %d rounds, CPU time of this thread, OPENBLAS_NUM_THREADS=%s, descent.threads=%s%n",
+                train, dtype, steps, rounds, System.getenv("OPENBLAS_NUM_THREADS"), System.getProperty("descent.threads", "default"));
         for (String o : optimizers) {
             List<Variant> variants = new ArrayList<>();
-            variants.add(new Loop("bare", optimizer(o), train, ""));
-            variants.add(new ViaTrainer("trainer", optimizer(o), train, true));
-            variants.add(new ViaTrainer("trainer -stats", optimizer(o), train, false));
+            variants.add(new Loop("bare", optimizer(o), train, "", dtype));
+            variants.add(new ViaTrainer("trainer", optimizer(o), train, true, dtype));
+            variants.add(new ViaTrainer("trainer -stats", optimizer(o), train, false, dtype));
             if (!args.containsKey("no-extras")) {
                 for (String extra : List.of("accuracy", "finite", "rollback", "stats", "history")) {
-                    variants.add(new Loop("+" + extra, optimizer(o), train, extra));
+                    variants.add(new Loop("+" + extra, optimizer(o), train, extra, dtype));
                 }
             }
             for (Variant v : variants) for (int i = 0; i < 150; i++) v.step();    // JIT warm-up
