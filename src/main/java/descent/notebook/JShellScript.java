@@ -38,7 +38,8 @@ import java.util.Locale;
  * }</pre>
  *
  * Each script starts with JShell's default imports and descent's start-up imports. Expression values print as
- * JShell prints them ({@code $3 ==> SGD(lr=0.95)}). These JShell commands work in scripts, on a line of their own:
+ * JShell prints them ({@code $3 ==> SGD(lr=0.95)}), except that a table, figure or {@code Html} shows as in
+ * interactive {@code ./descent shell} ({@link ShellAgent}): a table with readable numbers, 4 significant digits. These JShell commands work in scripts, on a line of their own:
  * <pre>
  *  /exit [N]       end here with status N (0 by default); N may be an int expression
  *  /open FILE      run another script; FILE is relative to the script that opens it (or to the working directory)
@@ -61,6 +62,8 @@ public final class JShellScript {
             "/history", "/help", "/debug", "/retain", "/!", "/?");
     /** /open nested deeper than this is almost surely a script that opens itself. */
     private static final int MAX_OPEN_DEPTH = 20;
+    /** JShell's JDI execution with {@link ShellAgent} in place of its own agent (the spec of jshell's --execution). */
+    static final String AGENT = "jdi:remoteAgent(" + ShellAgent.class.getName() + ")";
     /** {@link Script#eval} keeps going. */
     private static final int CONTINUE = Integer.MIN_VALUE;
 
@@ -87,7 +90,9 @@ public final class JShellScript {
     public static int run(List<Path> scripts, PrintStream out, PrintStream err) {
         // The whole class path at once: adding its ~30 entries one by one to the remote JShell costs seconds.
         String cp = System.getProperty("java.class.path");
-        try (JShell shell = JShell.builder().out(out).err(err)
+        // descent's agent runs the code, as in interactive ./descent shell: a table, figure or Html value shows with
+        // readable numbers ($3 ==> a table of 4 significant digits), not Tablesaw's seventeen.
+        try (JShell shell = JShell.builder().out(out).err(err).executionEngine(AGENT)
                 .compilerOptions("--class-path", cp).remoteVMOptions("--class-path", cp).build()) {
             Script script = new Script(shell, out, err);
             int status = script.eval("JShell's default imports", null, DEFAULT_IMPORTS, 0);

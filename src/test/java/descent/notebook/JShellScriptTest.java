@@ -57,6 +57,19 @@ class JShellScriptTest {
     }
 
     @Test
+    void aTableValueShowsReadableNumbersAsInTheInteractiveShell() throws IOException {
+        Run r = run(write("t.jsh", """
+                var t = tech.tablesaw.api.Table.create("acc", tech.tablesaw.api.DoubleColumn.create("accuracy", 0.9849999999999998));
+                t.first(1)
+                0.1 + 0.2
+                """));
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("0.985"), "the table's value, rounded to 4 significant digits: " + r.out());
+        assertFalse(r.out().contains("0.9849999999999998"), "Tablesaw's seventeen digits: " + r.out());
+        assertTrue(r.out().contains("==> 0.30000000000000004"), "a double prints as JShell prints it: " + r.out());
+    }
+
+    @Test
     void exitTakesAStatusOrAnIntExpression() throws IOException {
         assertEquals(3, run(write("a.jsh", "int n = 2;\n/exit n + 1\n")).status(), "/exit n + 1");
         Run r = run(write("b.jsh", "/exit \"no\"\n"));
