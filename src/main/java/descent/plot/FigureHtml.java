@@ -85,7 +85,11 @@ public final class FigureHtml {
                 note);
     }
 
-    /** One line for text-only displays: {@code Figure 'x^2/20 + y^2' with 3 traces (contour, scatter, scatter)}. */
+    /**
+     * One line for text-only displays: {@code Figure 'x^2/20 + y^2' with 3 traces (x^2/20 + y^2, SGD(lr=0.95), ...)}.
+     * A trace without a name shows its type and size when it is one of descent's ({@code heatmap(74x238 grid)}), else
+     * its position ({@code trace2}).
+     */
     public static String text(Figure figure) {
         var traces = figure.getTraces() == null ? new tech.tablesaw.plotly.traces.Trace[0] : figure.getTraces();
         StringBuilder sb = new StringBuilder("Figure '").append(titleOf(figure)).append("' with ")
@@ -94,7 +98,9 @@ public final class FigureHtml {
             sb.append(" (");
             for (int i = 0; i < traces.length; i++) {
                 if (i > 0) sb.append(", ");
-                sb.append(traces[i].name() == null || traces[i].name().isEmpty() ? "trace" + i : traces[i].name());
+                String name = traces[i].name();
+                boolean named = name != null && !name.isEmpty();
+                sb.append(named ? name : traces[i] instanceof PlotlyTrace p ? p.toString() : "trace" + i);
             }
             sb.append(')');
         }

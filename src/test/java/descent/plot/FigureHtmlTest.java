@@ -95,7 +95,10 @@ class FigureHtmlTest {
 
     @Test
     void textNamesTitleAndTraces() {
-        assertEquals("Figure 'bowl' with 2 traces (trace0, SGD(lr=0.95))", FigureHtml.text(figure("bowl")));
+        String contour = ContourTrace.of(TracesTest.XS, TracesTest.YS, TracesTest.Z).toString();
+        assertTrue(contour.startsWith("contour("), contour);
+        assertEquals("Figure 'bowl' with 2 traces (" + contour + ", SGD(lr=0.95))", FigureHtml.text(figure("bowl")),
+                "an unnamed descent trace shows its type and size, a named one its name");
     }
 
     @Test
