@@ -128,7 +128,7 @@ public final class Blas {
         int k = transA ? a.rows() : a.cols();
         // Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ, and a row-major array read column-major is
         // its transpose: so swap the operands and keep the transpose flags; leading dimensions are the stored widths.
-        if (BlasThreads.splits(m, n, k)) {     // both cores, the same bits as one call (BlasThreads)
+        if (BlasThreads.splits(m, n, k)) {     // both cores, the same bits on one thread or two (BlasThreads)
             BlasThreads.gemm(transA, transB, 1.0, a, b, 0.0, c, k);
             return;
         }

@@ -23,10 +23,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@code OPENBLAS_NUM_THREADS=1}) and descent splits instead.
  *
  * <p>Both dtypes are split the same way ({@code dgemm} and {@code sgemm}). Only the native BLAS is split (its
- * unchecked entry point takes the half's offsets; the checked one rejects an offset into a transposed operand). Threads: the system property {@code descent.threads}, else the environment
- * variable {@code DESCENT_THREADS} (1 or 2; more count as 2); by default 2 when the machine has two cores or more and
- * {@code OPENBLAS_NUM_THREADS=1}, else 1 (OpenBLAS's own threads already use the cores). A product called while the helper thread is busy with another product runs
- * both halves on its own thread.
+ * unchecked entry point takes the half's offsets; the checked one rejects an offset into a transposed operand).
+ * Threads: the system property {@code descent.threads}, else the environment variable {@code DESCENT_THREADS} (1 or
+ * 2; more count as 2); by default 2 when the machine has two cores or more and {@code OPENBLAS_NUM_THREADS=1}, else 1
+ * (OpenBLAS's own threads already use the cores). A product called while the helper thread is busy with another
+ * product runs both halves on its own thread.
  */
 final class BlasThreads {
     /** Row blocks are multiples of this. */
