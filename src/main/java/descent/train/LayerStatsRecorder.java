@@ -136,7 +136,7 @@ final class LayerStatsRecorder {
      * The float32 Σ (g² + w·0): float sums over blocks of 512 values (eight sums of 64 terms each), each block's total
      * added in double. Pure float inner loops run about twice as fast as widening every value to double (HotSpot
      * vectorizes neither reduction), and 64-term float sums keep a relative error near 1e-8. A float sum that
-     * overflowed to infinity while the values are finite (|g| above 1.8e19) is summed again in double, so the result
+     * overflowed to infinity while the values are finite (squares summing past float's 3.4e38) is summed again in double, so the result
      * is infinite only when a value is, and NaN exactly when the double sum would be.
      */
     private static double sumSquares(float[] g, float[] w) {
