@@ -136,8 +136,9 @@ final class LayerStatsRecorder {
      * The float32 Σ (g² + w·0): float sums over blocks of 512 values (eight sums of 64 terms each), each block's total
      * added in double. Pure float inner loops run about twice as fast as widening every value to double (HotSpot
      * vectorizes neither reduction), and 64-term float sums keep a relative error near 1e-8. A float sum that
-     * overflowed to infinity while the values are finite (squares summing past float's 3.4e38) is summed again in double, so the result
-     * is infinite only when a value is, and NaN exactly when the double sum would be.
+     * overflowed to infinity while the values are finite (squares summing past float's 3.4e38) is summed again by the
+     * float64 code on a widened copy, so the result is infinite only when a value is, and NaN exactly when the double
+     * sum would be.
      */
     private static double sumSquares(float[] g, float[] w) {
         double total = 0;
@@ -158,22 +159,14 @@ final class LayerStatsRecorder {
             total += ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
         }
         for (; i < n; i++) total += (double) g[i] * g[i] + w[i] * 0.0;
-        return Double.isInfinite(total) ? sumSquaresWidened(g, w) : total;
+        return Double.isInfinite(total) ? sumSquares(widen(g), widen(w)) : total;
     }
 
-    /** The float32 Σ (g² + w·0) with every value widened to double: exact enough to never overflow from finite values. */
-    static double sumSquaresWidened(float[] g, float[] w) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0, n = g.length;
-        for (; i + 3 < n; i += 4) {
-            double g0 = g[i], g1 = g[i + 1], g2 = g[i + 2], g3 = g[i + 3];
-            s0 += g0 * g0 + w[i] * 0.0;
-            s1 += g1 * g1 + w[i + 1] * 0.0;
-            s2 += g2 * g2 + w[i + 2] * 0.0;
-            s3 += g3 * g3 + w[i + 3] * 0.0;
-        }
-        for (; i < n; i++) s0 += (double) g[i] * g[i] + w[i] * 0.0;
-        return (s0 + s1) + (s2 + s3);
+    /** A float32 array as doubles: only for the rare sum that overflows float (a run about to diverge). */
+    private static double[] widen(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) d[i] = a[i];
+        return d;
     }
 
     /** out[0] = Σ v and out[1] = Σ v² of a matrix of either dtype (float32 in float blocks added in double). */
@@ -208,30 +201,11 @@ final class LayerStatsRecorder {
             squares += (double) a[i] * a[i];
         }
         if (Double.isInfinite(sum) || Double.isInfinite(squares)) {
-            sumsWidened(a, out);
+            sums(widen(a), out);
             return;
         }
         out[0] = sum;
         out[1] = squares;
-    }
-
-    /** Σ v and Σ v² of float32 values, each widened to double. */
-    static void sumsWidened(float[] a, double[] out) {
-        double s0 = 0, s1 = 0, q0 = 0, q1 = 0;
-        int i = 0, n = a.length;
-        for (; i + 1 < n; i += 2) {
-            double v0 = a[i], v1 = a[i + 1];
-            s0 += v0;
-            s1 += v1;
-            q0 += v0 * v0;
-            q1 += v1 * v1;
-        }
-        for (; i < n; i++) {
-            s0 += a[i];
-            q0 += (double) a[i] * a[i];
-        }
-        out[0] = s0 + s1;
-        out[1] = q0 + q1;
     }
 
     /** out[0] = Σ v and out[1] = Σ v², each in four partial sums added up pairwise in a fixed order. */

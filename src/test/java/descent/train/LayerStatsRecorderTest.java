@@ -1,5 +1,6 @@
 package descent.train;
 
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +23,21 @@ class LayerStatsRecorderTest {
         return LayerStatsRecorder.sumSquares(Matrix.wrap(1, g.length, g), Matrix.wrap(1, w.length, w));
     }
 
+    /** The reference: the float64 code on the same values, widened exactly. */
+    private static double widenedSumSquares(float[] g, float[] w) {
+        return LayerStatsRecorder.sumSquares(Matrix.wrap(1, g.length, g).to(DType.FLOAT64), Matrix.wrap(1, w.length, w).to(DType.FLOAT64));
+    }
+
+    private static void widenedSums(float[] a, double[] out) {
+        LayerStatsRecorder.sums(Matrix.wrap(1, a.length, a).to(DType.FLOAT64), out);
+    }
+
     @Test
     void float32SumOfSquaresAgreesWithTheWidenedSum() {
         // sizes around the block of 512 and the eight-way unrolling, and the benchmark's 784x100 weights
         for (int n : new int[]{1, 7, 8, 9, 511, 512, 513, 1000, 78_400, 78_403}) {
             float[] g = gaussian(n, 1e-3, n), w = gaussian(n, 1, n + 1);
-            double widened = LayerStatsRecorder.sumSquaresWidened(g, w);
+            double widened = widenedSumSquares(g, w);
             assertEquals(widened, sumSquares(g, w), 1e-7 * widened, "Σg² of " + n + " float32 values");
         }
     }
@@ -44,7 +54,7 @@ class LayerStatsRecorderTest {
         assertEquals(Double.POSITIVE_INFINITY, sumSquares(g, w), "an infinite gradient");
         // 1e20² overflows float but not double: the block sum is redone in double, finite
         g[3] = 1e20f;
-        double widened = LayerStatsRecorder.sumSquaresWidened(g, w);
+        double widened = widenedSumSquares(g, w);
         assertTrue(Double.isFinite(widened), "1e40 is a double");
         assertEquals(widened, sumSquares(g, w), "an overflowing float sum falls back to the widened one");
     }
@@ -56,7 +66,7 @@ class LayerStatsRecorderTest {
             float[] a = gaussian(n, 2, n);
             for (int i = 0; i < a.length; i += 3) a[i] = Math.abs(a[i]) + 1;   // a mean away from 0, like ReLU outputs
             LayerStatsRecorder.sums(Matrix.wrap(1, n, a), fast);
-            LayerStatsRecorder.sumsWidened(a, widened);
+            widenedSums(a, widened);
             double scale = 0;
             for (float v : a) scale += Math.abs(v);
             assertEquals(widened[0], fast[0], 1e-7 * scale, "Σv of " + n + " values");
@@ -65,7 +75,7 @@ class LayerStatsRecorderTest {
         float[] big = gaussian(600, 1, 9);
         big[10] = 3e19f;                                         // its square overflows float
         LayerStatsRecorder.sums(Matrix.wrap(1, big.length, big), fast);
-        LayerStatsRecorder.sumsWidened(big, widened);
+        widenedSums(big, widened);
         assertEquals(widened[1], fast[1], "an overflowing float sum of squares falls back to the widened one");
         assertTrue(Double.isFinite(fast[1]), "9e38 is a finite double");
     }
