@@ -32,8 +32,8 @@ import java.util.List;
  * notebook pays. It reports as {@code descent-trainer}.
  *
  * <p>With {@code --dtype float32} the network is {@code Mlp.of(...).float32()}: float32 weights, activations and
- * gradients, {@code sgemm}; the batch is gathered in doubles, as the data set holds them, and the model converts it
- * once per batch.
+ * gradients, {@code sgemm}; the training set is made float32 once before the timed loop ({@code Dataset.to}), as the
+ * numpy and PyTorch references load theirs, so a batch is a copy of float rows.
  *
  * <p>It also counts the bytes the training thread allocates during the last 100 timed iterations
  * ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}): the steady state should allocate nothing.
@@ -71,7 +71,7 @@ public final class TrainBench {
         final State[] states;
         final Batches batches;
         final int[] rows = new int[BATCH];
-        final Matrix x;          // in the model's dtype, as the Trainer's batches: a float32 batch is rounded while gathered
+        final Matrix x;          // in the model's dtype, as the data set's features (float32 ones for a float32 model)
         final Matrix t = Matrix.zeros(BATCH, SIZES[SIZES.length - 1]);
         final Dataset train;
         final double[] losses;
@@ -97,16 +97,12 @@ public final class TrainBench {
         double iteration() {
             if (trainer != null) return trainer.step().loss();
             batches.next(rows);
-            double[] xs = train.x().data(), tb = t.data();
+            Object xs = train.x().array();   // double[] or float[], the same type as x's
+            double[] tb = t.data();
             int w = SIZES[0], c = t.cols();
             java.util.Arrays.fill(tb, 0.0);
             for (int k = 0; k < rows.length; k++) {
-                if (x.isFloat32()) {
-                    float[] xb = x.floats();
-                    for (int j = 0, a = rows[k] * w, b = k * w; j < w; j++) xb[b + j] = (float) xs[a + j];
-                } else {
-                    System.arraycopy(xs, rows[k] * w, x.data(), k * w, w);
-                }
+                System.arraycopy(xs, rows[k] * w, x.array(), k * w, w);
                 tb[k * c + train.label(rows[k])] = 1.0;
             }
             double l = loss.forward(net.forward(x), t);
@@ -139,16 +135,17 @@ public final class TrainBench {
 
         long t0 = System.nanoTime();
         TrainTest data = Datasets.fashionMnist();
+        Dataset train = data.train().to(type);   // float32 features for a float32 model, as the references load them
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
         if (warmup > 0) {       // the same untimed warm-up the references run (JIT compilation here)
-            Run w = new Run(names[0], data.train(), warmup, seed + 1000, useTrainer, type);
+            Run w = new Run(names[0], train, warmup, seed + 1000, useTrainer, type);
             for (int i = 0; i < warmup; i++) w.iteration();
         }
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long me = Thread.currentThread().getId();
         for (String name : names) {
-            Run run = new Run(name, data.train(), iterations, seed, useTrainer, type);
+            Run run = new Run(name, train, iterations, seed, useTrainer, type);
             int allocFrom = iterations - Math.min(ALLOC_ITERATIONS, iterations / 2);   // after the first buffers exist
             long allocStart = -1;
             int done = 0;

@@ -1,6 +1,7 @@
 package descent.data;
 
 import descent.base.Check;
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -19,8 +20,13 @@ import java.util.SplittableRandom;
  * d;           // Dataset(toy, 2 examples x 2 features, 2 classes)
  * d.oneHot();  // Matrix(2x2)[[1, 0], [0, 1]]
  * d.toTable(); // x0, x1, label, class
- * Datasets.fashionMnist().train().sample(1000, 42)   // 1000 random examples, the same ones for seed 42
+ * Datasets.fashionMnist().train().sample(1000, 42);  // 1000 random examples, the same ones for seed 42
+ * Datasets.fashionMnist().train().to(DType.FLOAT32)   // features in floats: half the memory, for a float32 model
  * }</pre>
+ *
+ * <p>The features are float64 unless {@link #to} made a float32 copy. A float32 model trains on either; from float32
+ * features its batches are plain copies instead of a rounding of each value, as numpy's or PyTorch's float32 arrays
+ * are (docs/performance.md, "float32").
  */
 public final class Dataset {
     private final String name;
@@ -47,6 +53,20 @@ public final class Dataset {
         this.x = x;
         this.labels = labels.clone();
         this.classNames = List.copyOf(classNames);
+    }
+
+    /** The features' element type: {@link DType#FLOAT64} unless they were made float32 ({@link #to}). */
+    public DType dtype() {
+        return x.dtype();
+    }
+
+    /**
+     * The same examples with the features in {@code dtype}: this data set itself if they already are, else a copy
+     * (float64 to float32 rounds each value to the nearest float). Scalers and plots read either.
+     */
+    public Dataset to(DType dtype) {
+        Check.notNull("dtype", dtype, "DType.FLOAT32 or DType.FLOAT64");
+        return dtype == x.dtype() ? this : new Dataset(name, x.to(dtype), labels, classNames);
     }
 
     public String name() {
@@ -96,17 +116,17 @@ public final class Dataset {
             throw new IllegalArgumentException("Dataset '" + name + "': cannot take an empty selection of rows; pick at least one index.");
         }
         int c = x.cols();
-        double[] data = new double[indices.length * c];
+        Matrix picked = Matrix.zeros(indices.length, c, x.dtype());
         int[] ys = new int[indices.length];
         for (int k = 0; k < indices.length; k++) {
             int i = indices[k];
             if (i < 0 || i >= size()) {
                 throw new IndexOutOfBoundsException("Dataset '" + name + "' has rows 0.." + (size() - 1) + "; asked for row " + i + ".");
             }
-            System.arraycopy(x.data(), i * c, data, k * c, c);
+            System.arraycopy(x.array(), i * c, picked.array(), k * c, c);   // double[] or float[], as x holds them
             ys[k] = labels[i];
         }
-        return new Dataset(name, Matrix.wrap(indices.length, c, data), ys, classNames);
+        return new Dataset(name, picked, ys, classNames);
     }
 
     /** The first {@code n} examples (all of them if there are fewer). */
@@ -156,10 +176,9 @@ public final class Dataset {
     public Table toTable() {
         Table t = Table.create(name);
         int c = x.cols();
-        double[] data = x.data();
         for (int j = 0; j < c; j++) {
             double[] col = new double[size()];
-            for (int i = 0; i < col.length; i++) col[i] = data[i * c + j];
+            for (int i = 0; i < col.length; i++) col[i] = x.get(i, j);
             t.addColumns(DoubleColumn.create("x" + j, col));
         }
         t.addColumns(IntColumn.create("label", labels.clone()));

@@ -19,13 +19,12 @@ final class FeatureStats {
 
     static FeatureStats of(Matrix x, String who) {
         int r = x.rows(), c = x.cols();
-        double[] d = x.data();
         FeatureStats s = new FeatureStats(c);
         java.util.Arrays.fill(s.min, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(s.max, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
-                double v = d[i * c + j];
+                double v = x.flat(i * c + j);   // either dtype
                 if (!Double.isFinite(v)) {
                     throw new IllegalArgumentException(who + ": value " + v + " at row " + i + ", feature " + j
                             + " is not a finite number; clean or drop it before computing statistics.");
@@ -38,7 +37,7 @@ final class FeatureStats {
         for (int j = 0; j < c; j++) s.mean[j] /= r;
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
-                double dev = d[i * c + j] - s.mean[j];
+                double dev = x.flat(i * c + j) - s.mean[j];
                 s.std[j] += dev * dev;
             }
         }

@@ -59,18 +59,18 @@ public final class MinMaxScaler implements Scaler {
     public Matrix transform(Matrix x) {
         check(x, "transform");
         int c = x.cols();
-        double[] in = x.data(), out = new double[in.length];
-        for (int i = 0; i < in.length; i++) out[i] = lo + (in[i] - stats.min[i % c]) * factor[i % c];
-        return Matrix.wrap(x.rows(), c, out);
+        double[] out = new double[x.size()];
+        for (int i = 0; i < out.length; i++) out[i] = lo + (x.flat(i) - stats.min[i % c]) * factor[i % c];
+        return Matrix.wrap(x.rows(), c, out).to(x.dtype());   // computed in doubles, stored as the input was
     }
 
     @Override
     public Matrix inverse(Matrix y) {
         check(y, "inverse");
         int c = y.cols();
-        double[] in = y.data(), out = new double[in.length];
-        for (int i = 0; i < in.length; i++) out[i] = (in[i] - lo) / factor[i % c] + stats.min[i % c];
-        return Matrix.wrap(y.rows(), c, out);
+        double[] out = new double[y.size()];
+        for (int i = 0; i < out.length; i++) out[i] = (y.flat(i) - lo) / factor[i % c] + stats.min[i % c];
+        return Matrix.wrap(y.rows(), c, out).to(y.dtype());
     }
 
     private void check(Matrix x, String what) {

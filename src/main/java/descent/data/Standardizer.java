@@ -50,18 +50,18 @@ public final class Standardizer implements Scaler {
     public Matrix transform(Matrix x) {
         check(x, "transform");
         int c = x.cols();
-        double[] in = x.data(), out = new double[in.length];
-        for (int i = 0; i < in.length; i++) out[i] = (in[i] - stats.mean[i % c]) / scale[i % c];
-        return Matrix.wrap(x.rows(), c, out);
+        double[] out = new double[x.size()];
+        for (int i = 0; i < out.length; i++) out[i] = (x.flat(i) - stats.mean[i % c]) / scale[i % c];
+        return Matrix.wrap(x.rows(), c, out).to(x.dtype());   // computed in doubles, stored as the input was
     }
 
     @Override
     public Matrix inverse(Matrix z) {
         check(z, "inverse");
         int c = z.cols();
-        double[] in = z.data(), out = new double[in.length];
-        for (int i = 0; i < in.length; i++) out[i] = in[i] * scale[i % c] + stats.mean[i % c];
-        return Matrix.wrap(z.rows(), c, out);
+        double[] out = new double[z.size()];
+        for (int i = 0; i < out.length; i++) out[i] = z.flat(i) * scale[i % c] + stats.mean[i % c];
+        return Matrix.wrap(z.rows(), c, out).to(z.dtype());
     }
 
     private void check(Matrix x, String what) {

@@ -137,8 +137,8 @@ public record ActivationComparison(Table table, Table epochs, PlotlyFigure figur
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         int c = data.features();
         for (int i = 0; i < data.size(); i++) {
-            lo = Math.min(lo, data.x().data()[i * c]);
-            hi = Math.max(hi, data.x().data()[i * c]);
+            lo = Math.min(lo, data.x().flat(i * c));
+            hi = Math.max(hi, data.x().flat(i * c));
         }
         int n = 101;
         double[] xs = new double[n];

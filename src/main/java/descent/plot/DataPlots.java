@@ -2,6 +2,7 @@ package descent.plot;
 
 import descent.base.Check;
 import descent.data.Dataset;
+import descent.tensor.Matrix;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class DataPlots {
         for (double[] line : z) java.util.Arrays.fill(line, Double.NaN);
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         List<Map<String, Object>> titles = new ArrayList<>();
-        double[] data = d.x().data();
+        Matrix pixels = d.x();
         for (int k = 0; k < rows.length; k++) {
             int i = rows[k];
             if (i < 0 || i >= d.size()) {
@@ -105,7 +106,7 @@ public final class DataPlots {
             int top = (k / cols) * (height + GAP_Y) + GAP_Y, left = (k % cols) * (width + GAP_X);
             for (int r = 0; r < height; r++) {
                 for (int c = 0; c < width; c++) {
-                    double v = data[i * d.features() + r * width + c];
+                    double v = pixels.flat(i * d.features() + r * width + c);
                     z[top + r][left + c] = v;
                     min = Math.min(min, v);
                     max = Math.max(max, v);

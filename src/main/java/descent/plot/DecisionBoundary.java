@@ -2,6 +2,7 @@ package descent.plot;
 
 import descent.data.Dataset;
 import descent.nn.Sequential;
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class DecisionBoundary {
             throw new IllegalArgumentException("DecisionBoundary colours up to " + COLORS.length + " classes; " + data
                     + " has " + k + ".");
         }
-        double[] x = data.x().data();
+        double[] x = data.to(DType.FLOAT64).x().data();   // float32 features are read as doubles
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
         for (int i = 0; i < data.size(); i++) {
             x0 = Math.min(x0, x[2 * i]);

@@ -23,8 +23,8 @@ final class BatchLoader {
     private final Batches batches;
     private boolean repeat;
 
-    /** Batches of {@code data} with inputs in {@code dtype}, the model's: a float32 model gets float32 rows, converted
-     *  while they are gathered instead of in a second pass over the batch. */
+    /** Batches of {@code data} with inputs in {@code dtype}, the model's: a float32 model gets float32 rows, copied
+     *  from float32 features ({@link Dataset#to}) or rounded while they are gathered from float64 ones. */
     BatchLoader(Dataset data, int batchSize, long seed, boolean replacement, DType dtype) {
         this.data = data;
         batches = replacement ? Batches.withReplacement(data.size(), batchSize, seed) : Batches.shuffled(data.size(), batchSize, seed);
@@ -62,20 +62,27 @@ final class BatchLoader {
     }
 
     /**
-     * Copies rows[from..from+count) of d into x (rounding to float32 if x is float32), their one-hot labels into t and
-     * their labels into ys.
+     * Copies rows[from..from+count) of d into x, their one-hot labels into t and their labels into ys. Rows of the
+     * same dtype are copied as they are; float64 features are rounded into a float32 x, float32 ones widened
+     * (exactly) into a float64 x.
      */
     static void gather(Dataset d, int[] rows, int from, int count, Matrix x, Matrix t, int[] ys) {
         int c = d.features();
-        double[] src = d.x().data();
+        Matrix features = d.x();
+        boolean sameType = features.dtype() == x.dtype();
         t.fill(0);
         for (int k = 0; k < count; k++) {
             int r = rows[from + k];
-            if (x.isFloat32()) {
+            if (sameType) {
+                System.arraycopy(features.array(), r * c, x.array(), k * c, c);
+            } else if (x.isFloat32()) {
+                double[] src = features.data();
                 float[] dst = x.floats();
                 for (int j = 0, a = r * c, b = k * c; j < c; j++) dst[b + j] = (float) src[a + j];
             } else {
-                System.arraycopy(src, r * c, x.data(), k * c, c);
+                float[] src = features.floats();
+                double[] dst = x.data();
+                for (int j = 0, a = r * c, b = k * c; j < c; j++) dst[b + j] = src[a + j];
             }
             ys[k] = d.label(r);
             t.set(k, ys[k], 1.0);
@@ -98,7 +105,7 @@ final class BatchLoader {
         int bad = d.x().firstNonFinite();
         if (bad >= 0) {
             int c = d.features();
-            throw new IllegalArgumentException(role + " data " + d + " has " + d.x().data()[bad] + " at row " + bad / c
+            throw new IllegalArgumentException(role + " data " + d + " has " + d.x().flat(bad) + " at row " + bad / c
                     + ", column " + bad % c + "; remove or impute non-finite values before training.");
         }
         return d;

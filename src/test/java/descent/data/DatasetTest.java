@@ -1,5 +1,6 @@
 package descent.data;
 
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -45,5 +46,33 @@ class DatasetTest {
         assertEquals(1, one.features());
         assertArrayEquals(TOY.labels(), one.labels());
         assertThrows(IllegalArgumentException.class, () -> TOY.withX(Matrix.zeros(3, 1)));
+    }
+
+    @Test
+    void toFloat32RoundsEachFeatureOnceAndKeepsLabels() {
+        Dataset d = new Dataset("thirds", Matrix.of(new double[][]{{1.0 / 3, 0.1}, {-2.5, 1e-40}}), new int[]{1, 0}, List.of("a", "b"));
+        Dataset f = d.to(DType.FLOAT32);
+        assertEquals(DType.FLOAT32, f.dtype());
+        assertEquals(DType.FLOAT64, d.dtype(), "the original is unchanged");
+        float[] expected = {(float) (1.0 / 3), 0.1f, -2.5f, (float) 1e-40};
+        assertArrayEquals(expected, f.x().floats(), "float32 features, rounded to nearest");
+        assertArrayEquals(d.labels(), f.labels());
+        assertEquals(d.classNames(), f.classNames());
+        assertSame(d, d.to(DType.FLOAT64), "already float64: no copy");
+        assertSame(f, f.to(DType.FLOAT32), "already float32: no copy");
+        Dataset back = f.to(DType.FLOAT64);
+        for (int i = 0; i < expected.length; i++) assertEquals((double) expected[i], back.x().flat(i), "widened exactly, value " + i);
+    }
+
+    @Test
+    void aFloat32DataSetKeepsItsTypeThroughRowsHeadAndSample() {
+        Dataset f = TOY.to(DType.FLOAT32);
+        assertEquals(DType.FLOAT32, f.rows(new int[]{3, 1}).dtype());
+        assertArrayEquals(new float[]{6, 7, 2, 3}, f.rows(new int[]{3, 1}).x().floats());
+        assertArrayEquals(new float[]{0, 1, 2, 3}, f.head(2).x().floats());
+        assertEquals(TOY.sample(3, 42).to(DType.FLOAT32), f.sample(3, 42), "the same examples as the float64 set's sample");
+        Table t = f.toTable();
+        assertEquals(7.0, t.doubleColumn("x1").get(3));
+        assertEquals("yes", t.stringColumn("class").get(1));
     }
 }

@@ -1,5 +1,6 @@
 package descent.data;
 
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -80,5 +81,19 @@ class ScalingTest {
             assertClose(0, t.doubleColumn("mean").get(j), TIGHT, "mean of feature " + j);
             assertClose(1, t.doubleColumn("std").get(j), TIGHT, "std of feature " + j);
         }
+    }
+
+    @Test
+    void float32FeaturesAreScaledInDoublesAndStoredAsFloat32() {
+        Matrix f = Matrix.of(new double[][]{{0.1, 1.0 / 3}, {0.7, 2.2}, {1.3, -0.4}}).to(DType.FLOAT32);
+        Matrix widened = f.to(DType.FLOAT64);   // the same values as doubles: the fit must not see a difference
+        Standardizer s = Standardizer.fit(f);
+        assertEquals(Standardizer.fit(widened).mean(), s.mean(), "means from float32 features");
+        Matrix z = s.transform(f);
+        assertEquals(DType.FLOAT32, z.dtype(), "a float32 input gives a float32 output");
+        assertEquals(s.transform(widened).to(DType.FLOAT32), z, "computed in doubles, rounded once");
+        MinMaxScaler m = MinMaxScaler.fit(f);
+        assertEquals(m.transform(widened).to(DType.FLOAT32), m.transform(f), "min-max, float32");
+        assertEquals(DType.FLOAT64, m.transform(widened).dtype(), "float64 stays float64");
     }
 }

@@ -153,7 +153,7 @@ public final class TrainerCost {
         int rounds = Integer.parseInt(args.getOrDefault("rounds", "7"));
         String[] optimizers = args.getOrDefault("optimizers", "sgd,adam").split(",");
         DType dtype = DType.valueOf(args.getOrDefault("dtype", "float64").toUpperCase());
-        Dataset train = data(args.containsKey("synthetic"));
+        Dataset train = data(args.containsKey("synthetic")).to(dtype);   // float32 features for a float32 model, as the bench
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         System.out.printf("TrainerCost: %s, %s, %d steps per round, best of %d rounds, CPU time of this thread, OPENBLAS_NUM_THREADS=%s, descent.threads=%s%n",
                 train, dtype, steps, rounds, System.getenv("OPENBLAS_NUM_THREADS"), System.getProperty("descent.threads", "default"));

@@ -58,6 +58,44 @@ class TrainerFloat32Test {
     }
 
     @Test
+    void float32FeaturesTrainTheSameBitsAsFloat64FeaturesRoundedPerBatch() {
+        // Rounding the data set once (Dataset.to) and rounding each batch as it is gathered give the same floats, so
+        // the whole run must agree bit for bit: losses, accuracies, weights. The float32 copy is only faster.
+        Dataset d = Datasets.spirals(120, 0.05, 2);
+        Dataset f = d.to(DType.FLOAT32);
+        Mlp fromDoubles = Mlp.of(2, 16, 16, 2).batchNorm().float32().seed(5);
+        Mlp fromFloats = Mlp.of(2, 16, 16, 2).batchNorm().float32().seed(5);
+        Table a = Trainer.of(fromDoubles, d, Optimizers.adam(0.01)).batchSize(16).seed(6).validation(d).fit(4).epochs();
+        Table b = Trainer.of(fromFloats, f, Optimizers.adam(0.01)).batchSize(16).seed(6).validation(f).fit(4).epochs();
+        for (String column : new String[]{"loss", "accuracy", "validationLoss", "validationAccuracy"}) {
+            assertArrayEquals(a.doubleColumn(column).asDoubleArray(), b.doubleColumn(column).asDoubleArray(), "epoch " + column);
+        }
+        for (int i = 0; i < fromDoubles.parameters().size(); i++) {
+            assertEquals(fromDoubles.parameters().get(i).value(), fromFloats.parameters().get(i).value(),
+                    "parameter " + fromDoubles.parameters().get(i).name() + " of layer tensor " + i);
+        }
+    }
+
+    @Test
+    void aFloat64ModelWidensFloat32FeaturesExactly() {
+        Dataset f = Datasets.spirals(60, 0.05, 3).to(DType.FLOAT32);
+        Dataset widened = f.to(DType.FLOAT64);
+        Table a = Trainer.of(Mlp.of(2, 8, 2).seed(1), f, Optimizers.sgd(0.1)).batchSize(10).seed(2).fit(2).iterations();
+        Table b = Trainer.of(Mlp.of(2, 8, 2).seed(1), widened, Optimizers.sgd(0.1)).batchSize(10).seed(2).fit(2).iterations();
+        assertArrayEquals(b.doubleColumn("loss").asDoubleArray(), a.doubleColumn("loss").asDoubleArray(), "iteration losses");
+    }
+
+    @Test
+    void aNonFiniteFloat32FeatureIsNamedBeforeTraining() {
+        Matrix x = Matrix.zeros(4, 2, DType.FLOAT32);
+        x.set(2, 1, Double.NaN);
+        Dataset d = new Dataset("holes", x, new int[]{0, 1, 0, 1}, java.util.List.of("a", "b"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Trainer.of(Mlp.of(2, 4, 2).float32().seed(1), d, Optimizers.sgd(0.1)));
+        assertTrue(e.getMessage().contains("has NaN at row 2, column 1"), e.getMessage());
+    }
+
+    @Test
     void aFloat32DivergenceRollsBackTheFloatWeights() {
         Dataset d = Datasets.spirals(100, 0.05, 2);
         var net = Mlp.of(2, 16, 2).batchNorm().float32().seed(1);
