@@ -69,6 +69,22 @@ public class Sequential implements Layer {
         if (x.firstNonFinite() >= 0) {   // the message is built only then: a training step allocates nothing
             LayerChecks.finite(getClass().getSimpleName() + " input", x, "remove or impute non-finite values first (missing values in the data?)");
         }
+        return forwardTrusted(x);
+    }
+
+    /**
+     * {@link #forward} without its check that every input is finite, for a caller that checked its data once: the
+     * {@code Trainer} checks a data set when it is given one, and then skips this pass over each batch (a 128×784
+     * batch: about 60–150 µs, 5–10 % of a float32 step). A NaN or infinite input then gives non-finite outputs
+     * instead of an exception, and batch norm in training mode takes it into its running statistics.
+     *
+     * <pre>{@code
+     * var net = Mlp.of(2, 8, 2).seed(1);
+     * var data = Datasets.spirals(10, 0.05, 1);   // finite: checked once, here by hand
+     * if (data.x().firstNonFinite() < 0) net.forwardTrusted(data.x());   // 20x2 scores
+     * }</pre>
+     */
+    public Matrix forwardTrusted(Matrix x) {
         Matrix h = x;
         if (x.dtype() != dtype) h = input = Matrix.reuse(input, x.rows(), x.cols(), dtype).copyFrom(x);
         for (int i = 0; i < layers.size(); i++) {

@@ -43,7 +43,7 @@ public record Evaluation(double loss, double accuracy) {
         model.setTraining(false);
         try {
             int n = data.size(), b = Math.min(chunk, n);
-            Matrix x = Matrix.zeros(b, data.features()), t = Matrix.zeros(b, data.classes());
+            Matrix x = Matrix.zeros(b, data.features(), model.dtype()), t = Matrix.zeros(b, data.classes());
             int[] ys = new int[b];
             int[] all = new int[n];
             for (int i = 0; i < n; i++) all[i] = i;
@@ -51,14 +51,16 @@ public record Evaluation(double loss, double accuracy) {
             for (int from = 0; from < n; from += b) {
                 int m = Math.min(b, n - from);
                 if (m != x.rows()) {
-                    x = Matrix.zeros(m, data.features());
+                    x = Matrix.zeros(m, data.features(), model.dtype());
                     t = Matrix.zeros(m, data.classes());
                 }
                 BatchLoader.gather(data, all, from, m, x, t, ys);
-                Matrix out = model.forward(x);
+                Matrix out = model.forwardTrusted(x);   // the trainer checked the data set when it was given it
                 lossSum += loss.forward(out, t) * m;
                 correct += accuracy(out, ys, m) * m;
             }
+            // the inputs skipped forward's check (checked when given); if a change since made one non-finite, say so
+            if (!Double.isFinite(lossSum)) BatchLoader.check(model, data, "Evaluation");
             return new Evaluation(lossSum / n, correct / n);
         } finally {
             model.setTraining(was);

@@ -181,7 +181,10 @@ public final class Trainer {
         double lr = optimizer.lrAt(iteration);
         Matrix out = forward();
         double value = lossOf(out);
-        if (!Double.isFinite(value)) diverged("the loss is " + value, lr);
+        if (!Double.isFinite(value)) {
+            changedData();
+            diverged("the loss is " + value, lr);
+        }
         double accuracy = Evaluation.accuracy(out, batches.labels, out.rows());
         backward();
         if (recorder != null) recorder.start();   // activation statistics on the second core, during the updates
@@ -198,7 +201,24 @@ public final class Trainer {
     // The three parts of a step, shared by the step and its replay.
     private Matrix forward() {
         model.setTraining(true);
-        return model.forward(batches.x);
+        return model.forwardTrusted(batches.x);   // the data set was checked once, in of(); changedData() if not
+    }
+
+    /**
+     * After a non-finite loss: if the batch holds a non-finite input (the data set was changed after the trainer
+     * checked it; the forward pass skips that check), undoes the step like {@link #diverged} and says so.
+     */
+    private void changedData() {
+        int bad = batches.x.firstNonFinite();
+        if (bad < 0) return;
+        int c = batches.x.cols(), row = batches.rows()[bad / c];
+        double v = batches.x.flat(bad);
+        buffersBefore.restore();
+        batches.repeat();
+        throw new IllegalStateException("Training data " + train + " has " + v + " at row " + row + ", column " + bad % c
+                + " (iteration " + iteration + "), but was finite when the trainer checked it: its features were changed"
+                + " since. The model, the optimizer's state and the batch order were restored to before this step; fix the"
+                + " data, or build the trainer again to have it checked.");
     }
 
     private double lossOf(Matrix out) {

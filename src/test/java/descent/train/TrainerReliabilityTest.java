@@ -102,6 +102,37 @@ class TrainerReliabilityTest {
     }
 
     @Test
+    void dataChangedToNaNAfterTheCheckIsNamedAndTheStepUndone() {
+        // The trainer checks its data once and then skips forward's per-batch check; a value made NaN afterwards must
+        // still be found and named, with the step undone (batch norm's running statistics included).
+        Dataset d = Datasets.spirals(20, 0.05, 2);
+        var net = Mlp.of(2, 8, 2).batchNorm().dropout(0.1).seed(1);
+        var trainer = Trainer.of(net, d, Optimizers.adam(0.01)).batchSize(20).replacement(false).seed(5);   // every row, every step
+        for (int i = 0; i < 3; i++) trainer.step();
+        Map<String, Matrix> before = copyOfState(net);
+        double saved = d.x().get(7, 1);
+        d.x().set(7, 1, Double.NaN);
+        var e = assertThrows(IllegalStateException.class, trainer::step);
+        assertTrue(e.getMessage().startsWith("Training data Dataset(spirals(n=20, noise=0.05, seed=2), 20 examples x 2 features, 2 classes) has NaN at row 7,"
+                + " column 1 (iteration 3), but was finite when the trainer checked it"), e.getMessage());
+        assertEquals(before, copyOfState(net), "parameters, batch-norm statistics and dropout state as before the step");
+        assertEquals(3, trainer.iteration());
+
+        d.x().set(7, 1, saved);   // fixed: training goes on as if nothing had happened
+        for (int i = 0; i < 3; i++) trainer.step();
+        var clean = Mlp.of(2, 8, 2).batchNorm().dropout(0.1).seed(1);
+        var reference = Trainer.of(clean, d, Optimizers.adam(0.01)).batchSize(20).replacement(false).seed(5);
+        for (int i = 0; i < 6; i++) reference.step();
+        assertSameLosses(reference, trainer, "losses of all 6 steps");
+        assertEquals(copyOfState(clean), copyOfState(net), "weights after 6 steps");
+
+        d.x().set(3, 0, Double.POSITIVE_INFINITY);   // evaluating the changed data names the value too, instead of a NaN loss
+        var ev = assertThrows(IllegalArgumentException.class, () -> trainer.evaluate(d));
+        assertTrue(ev.getMessage().contains("has Infinity at row 3, column 0"), ev.getMessage());
+        d.x().set(3, 0, saved);
+    }
+
+    @Test
     void aFailureLongAfterTheCheckpointReplaysEveryStepSinceAndRestoresExactly() {
         Dataset d = Datasets.spirals(2000, 0.05, 2);   // 200 batches per epoch: the checkpoint is the one of step 0 ... 64 ...
         // Mlp(2, 8, 8, 2) has 6 parameter tensors: iteration 100's third update fails, 36 steps after the checkpoint of step 64
