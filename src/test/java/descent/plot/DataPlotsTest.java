@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import descent.data.Dataset;
 import descent.data.Datasets;
+import descent.nn.Mlp;
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +100,18 @@ class DataPlotsTest {
         assertTrue(e.getMessage().contains("not a square image"), e.getMessage());
         assertEquals(1, traces(DataPlots.images(odd, new int[]{0}, 3)).size());
         assertThrows(IndexOutOfBoundsException.class, () -> DataPlots.images(d, new int[]{9}));
+    }
+
+    @Test
+    void aFloat32DataSetDrawsAsItsValuesWidenedToDoubles() {
+        // Plots read float32 features as the doubles they are; the figure must be that of the widened copy.
+        Dataset f = Datasets.moons(60, 0.1, 3).to(DType.FLOAT32);
+        Dataset widened = f.to(DType.FLOAT64);
+        assertEquals(Plots.scatter(widened).asJavascript("d"), Plots.scatter(f).asJavascript("d"), "scatter");
+        assertEquals(DataPlots.images(widened, new int[]{0, 5}, 2).asJavascript("d"),
+                DataPlots.images(f, new int[]{0, 5}, 2).asJavascript("d"), "image grid");
+        var net = Mlp.of(2, 8, 2).seed(1);
+        assertEquals(DecisionBoundary.figure(net, widened, "regions").asJavascript("d"),
+                DecisionBoundary.figure(net, f, "regions").asJavascript("d"), "decision regions");
     }
 }
