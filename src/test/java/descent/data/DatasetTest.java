@@ -75,4 +75,18 @@ class DatasetTest {
         assertEquals(7.0, t.doubleColumn("x1").get(3));
         assertEquals("yes", t.stringColumn("class").get(1));
     }
+
+    @Test
+    void pairsAndTriplesConvertEverySet() {
+        TrainTest pair = new TrainTest(TOY, TOY.head(2));
+        TrainTest f = pair.to(DType.FLOAT32);
+        assertEquals(DType.FLOAT32, f.train().dtype());
+        assertEquals(DType.FLOAT32, f.test().dtype());
+        assertArrayEquals(new float[]{0, 1, 2, 3}, f.test().x().floats());
+        assertSame(pair, pair.to(DType.FLOAT64), "already float64: the same pair");
+        TrainValTest three = new TrainValTest(TOY, TOY.head(3), TOY.head(1)).to(DType.FLOAT32);
+        assertEquals(List.of(DType.FLOAT32, DType.FLOAT32, DType.FLOAT32),
+                List.of(three.train().dtype(), three.validation().dtype(), three.test().dtype()));
+        assertSame(three, three.to(DType.FLOAT32));
+    }
 }
