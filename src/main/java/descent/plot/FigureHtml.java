@@ -100,7 +100,7 @@ public final class FigureHtml {
                 if (i > 0) sb.append(", ");
                 String name = traces[i].name();
                 boolean named = name != null && !name.isEmpty();
-                sb.append(named ? name : traces[i] instanceof PlotlyTrace p ? p.toString() : "trace" + i);
+                sb.append(named ? name : traces[i] instanceof PlotlyTrace<?> p ? p.toString() : "trace" + i);
             }
             sb.append(')');
         }
