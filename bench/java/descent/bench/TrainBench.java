@@ -25,7 +25,8 @@ import java.util.List;
  * descent's network, loss, batches and optimizers, timed like bench/reference_numpy.py and reporting one JSON line
  * per optimizer. The loop is the core of a training step written out (sample, forward, loss, backward without the
  * input gradient, one {@link Optimizer#update} per parameter tensor), so that what is timed is the library's
- * kernels, not a progress display.
+ * kernels, not a progress display. Like the Trainer, it checks once that the data set is finite and then runs
+ * {@code forwardTrusted}, which skips forward's check of each batch (the numpy and PyTorch references check nothing).
  *
  * <p>With {@code --api trainer} the same run goes through {@link Trainer#step()} with its defaults (batches with
  * replacement, per-step accuracy, divergence checks and rollback copy, per-layer statistics): what a student's
@@ -105,7 +106,7 @@ public final class TrainBench {
                 System.arraycopy(xs, rows[k] * w, x.array(), k * w, w);
                 tb[k * c + train.label(rows[k])] = 1.0;
             }
-            double l = loss.forward(net.forward(x), t);
+            double l = loss.forward(net.forwardTrusted(x), t);   // the data set was checked once, in main
             net.backwardParameters(loss.backward());
             double lr = optimizer.lrAt(step++);
             for (int i = 0; i < states.length; i++) {
@@ -136,6 +137,8 @@ public final class TrainBench {
         long t0 = System.nanoTime();
         TrainTest data = Datasets.fashionMnist();
         Dataset train = data.train().to(type);   // float32 features for a float32 model, as the references load them
+        int bad = train.x().firstNonFinite();    // once, as the Trainer does; the loop then skips the per-batch check
+        if (bad >= 0) throw new IllegalStateException("Fashion-MNIST has " + train.x().flat(bad) + " at value " + bad + ".");
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
         if (warmup > 0) {       // the same untimed warm-up the references run (JIT compilation here)
