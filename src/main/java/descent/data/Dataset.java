@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * d.oneHot();  // Matrix(2x2)[[1, 0], [0, 1]]
  * d.toTable(); // x0, x1, label, class
  * Datasets.fashionMnist().train().sample(1000, 42);  // 1000 random examples, the same ones for seed 42
- * Datasets.fashionMnist().train().to(DType.FLOAT32)   // features in floats: half the memory, for a float32 model
+ * Datasets.fashionMnist().train().to(DType.FLOAT32)   // a copy with float features (half the bytes), for a float32 model
  * }</pre>
  *
  * <p>The features are float64 unless {@link #to} made a float32 copy. A float32 model trains on either; from float32

@@ -1,5 +1,6 @@
 package descent.data;
 
+import descent.tensor.DType;
 import descent.tensor.Matrix;
 
 /**
@@ -15,6 +16,15 @@ final class FeatureStats {
         std = new double[c];
         min = new double[c];
         max = new double[c];
+    }
+
+    /**
+     * A scaler's output: {@code values} (computed in doubles, row-major, {@code input}'s shape) stored in
+     * {@code input}'s dtype, so that float32 features stay float32; float64 ones are wrapped without a copy.
+     */
+    static Matrix likeInput(Matrix input, double[] values) {
+        Matrix out = Matrix.wrap(input.rows(), input.cols(), values);
+        return input.isFloat32() ? out.to(DType.FLOAT32) : out;
     }
 
     static FeatureStats of(Matrix x, String who) {

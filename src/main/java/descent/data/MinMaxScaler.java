@@ -61,7 +61,7 @@ public final class MinMaxScaler implements Scaler {
         int c = x.cols();
         double[] out = new double[x.size()];
         for (int i = 0; i < out.length; i++) out[i] = lo + (x.flat(i) - stats.min[i % c]) * factor[i % c];
-        return Matrix.wrap(x.rows(), c, out).to(x.dtype());   // computed in doubles, stored as the input was
+        return FeatureStats.likeInput(x, out);
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class MinMaxScaler implements Scaler {
         int c = y.cols();
         double[] out = new double[y.size()];
         for (int i = 0; i < out.length; i++) out[i] = (y.flat(i) - lo) / factor[i % c] + stats.min[i % c];
-        return Matrix.wrap(y.rows(), c, out).to(y.dtype());
+        return FeatureStats.likeInput(y, out);
     }
 
     private void check(Matrix x, String what) {

@@ -52,7 +52,7 @@ public final class Standardizer implements Scaler {
         int c = x.cols();
         double[] out = new double[x.size()];
         for (int i = 0; i < out.length; i++) out[i] = (x.flat(i) - stats.mean[i % c]) / scale[i % c];
-        return Matrix.wrap(x.rows(), c, out).to(x.dtype());   // computed in doubles, stored as the input was
+        return FeatureStats.likeInput(x, out);
     }
 
     @Override
@@ -61,7 +61,7 @@ public final class Standardizer implements Scaler {
         int c = z.cols();
         double[] out = new double[z.size()];
         for (int i = 0; i < out.length; i++) out[i] = z.flat(i) * scale[i % c] + stats.mean[i % c];
-        return Matrix.wrap(z.rows(), c, out).to(z.dtype());
+        return FeatureStats.likeInput(z, out);
     }
 
     private void check(Matrix x, String what) {

@@ -81,7 +81,7 @@ public class Sequential implements Layer {
      * <pre>{@code
      * var net = Mlp.of(2, 8, 2).seed(1);
      * var data = Datasets.spirals(10, 0.05, 1);   // finite: checked once, here by hand
-     * if (data.x().firstNonFinite() < 0) net.forwardTrusted(data.x());   // 20x2 scores
+     * if (data.x().firstNonFinite() < 0) net.forwardTrusted(data.x());   // 10x2 scores
      * }</pre>
      */
     public Matrix forwardTrusted(Matrix x) {
