@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  *
  * <p>The features are float64 unless {@link #to} made a float32 copy. A float32 model trains on either; from float32
  * features its batches are plain copies instead of a rounding of each value, as numpy's or PyTorch's float32 arrays
- * are (docs/performance.md, "float32").
+ * are (docs/performance.md, "float32 training").
  */
 public final class Dataset {
     private final String name;

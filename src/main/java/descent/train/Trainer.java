@@ -206,15 +206,14 @@ public final class Trainer {
 
     /**
      * After a non-finite loss: if the batch holds a non-finite input (the data set was changed after the trainer
-     * checked it; the forward pass skips that check), undoes the step like {@link #diverged} and says so.
+     * checked it; the forward pass skips that check), undoes the step ({@link #undoBeforeUpdate}) and says so.
      */
     private void changedData() {
         int bad = batches.x.firstNonFinite();
         if (bad < 0) return;
         int c = batches.x.cols(), row = batches.rows()[bad / c];
         double v = batches.x.flat(bad);
-        buffersBefore.restore();
-        batches.repeat();
+        undoBeforeUpdate();
         throw new IllegalStateException("Training data " + train + " has " + v + " at row " + row + ", column " + bad % c
                 + " (iteration " + iteration + "), but was finite when the trainer checked it: its features were changed"
                 + " since. The model, the optimizer's state and the batch order were restored to before this step; fix the"
@@ -253,10 +252,15 @@ public final class Trainer {
         if (bad >= 0) divergedAfterUpdate("after the update, the value of " + paramNames.get(updated) + " is " + w.flat(bad), lr, updated);
     }
 
-    /** Before any update: puts the buffers back, and throws. */
-    private void diverged(String what, double lr) {
+    /** Undoes a step that failed before any update: the model's buffers and the batch position as they were. */
+    private void undoBeforeUpdate() {
         buffersBefore.restore();
         batches.repeat();
+    }
+
+    /** Before any update: puts the buffers back, and throws. */
+    private void diverged(String what, double lr) {
+        undoBeforeUpdate();
         throw divergence(what, lr, "The model, the optimizer's state and the batch order were restored to before this step.");
     }
 
