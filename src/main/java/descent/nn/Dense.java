@@ -1,6 +1,7 @@
 package descent.nn;
 
 import descent.base.Check;
+import descent.tensor.Blas;
 import descent.tensor.Matrix;
 
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.SplittableRandom;
  * Deep Learning from Scratch §5.6 (the book's {@code Affine}); PyTorch {@code nn.Linear} stores W transposed. In a
  * float32 model the same three lines run on float32 matrices: the products are {@code sgemm}, the bias add and the
  * column sums are {@link Matrix#addToEachRow} and {@link Matrix#columnSumsInto}, whose float loops sit beside the
- * double ones.
+ * double ones. With two BLAS threads ({@link Blas#threads()}) the backward pass computes dx on one core and dW, db on
+ * the other ({@link Blas#both}): the same bits as on one thread.
  *
  * <pre>{@code
  * var d = Layers.dense(784, 100, 42);       // Dense(784, 100, seed=42), He-initialized weights, zero bias
@@ -28,6 +30,8 @@ import java.util.SplittableRandom;
  * }</pre>
  */
 public final class Dense implements Layer {
+    /** Below this many multiply-adds per product a hand-off to the second core costs more than it saves. */
+    private static final long PAIR_WORK = 1L << 20;
     private final int in;
     private final int out;
     private final Initializer init;
@@ -38,6 +42,10 @@ public final class Dense implements Layer {
     private Matrix x;
     private Matrix y;
     private Matrix dx;
+    private Matrix dy;                          // set only while backward's two halves run
+    // Bound once, so that a backward pass allocates nothing.
+    private final Runnable inputGradient = this::inputGradient;
+    private final Runnable parameterGradients = () -> parameterGradients(dy);
 
     /** A layer with weights drawn by {@code init} from {@code seed}, and zero biases. */
     public Dense(int in, int out, Initializer init, long seed) {
@@ -66,15 +74,38 @@ public final class Dense implements Layer {
 
     @Override
     public Matrix backward(Matrix dy) {
-        backwardParameters(dy);
+        checkBackward(dy);
         dx = Matrix.reuse(dx, x.rows(), in, dy.dtype());
-        return dy.timesTransposeInto(w.value(), dx);
+        if ((long) x.rows() * in * out < PAIR_WORK) {
+            parameterGradients(dy);
+            return dy.timesTransposeInto(w.value(), dx);
+        }
+        // dx and dW have the same multiply-adds (rows·in·out): one per core. The same bits as one after the other.
+        this.dy = dy;
+        try {
+            Blas.both(inputGradient, parameterGradients);
+        } finally {
+            this.dy = null;
+        }
+        return dx;
     }
 
     @Override
     public void backwardParameters(Matrix dy) {
+        checkBackward(dy);
+        parameterGradients(dy);
+    }
+
+    private void checkBackward(Matrix dy) {
         LayerChecks.forwardFirst(this, x);
         LayerChecks.gradientShape(this, y, dy);
+    }
+
+    private void inputGradient() {
+        dy.timesTransposeInto(w.value(), dx);
+    }
+
+    private void parameterGradients(Matrix dy) {
         x.transposeTimesInto(dy, w.grad());
         dy.columnSumsInto(b.grad());
     }

@@ -1,5 +1,6 @@
 package descent.tensor;
 
+import descent.base.Check;
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.JavaBLAS;
 
@@ -107,6 +108,25 @@ public final class Blas {
      */
     public static int threads() {
         return BlasThreads.threads();
+    }
+
+    /**
+     * Runs two independent computations at once, {@code here} on this thread and {@code there} on descent's second
+     * BLAS thread, when {@link #threads()} is 2 and that thread is free; else one after the other. They must not write
+     * the same memory. Each still splits its products by the shape-only rule, on its own thread, so the results are
+     * the bits of running them one after the other. {@link descent.nn.Dense} computes its weight gradient and its
+     * input gradient this way. A failure in either is rethrown after both have finished.
+     *
+     * <pre>{@code
+     * Matrix x = Matrix.zeros(128, 100), dy = Matrix.zeros(128, 100), w = Matrix.zeros(100, 100);
+     * Matrix dw = Matrix.zeros(100, 100), dx = Matrix.zeros(128, 100);
+     * Blas.both(() -> dy.timesTransposeInto(w, dx), () -> x.transposeTimesInto(dy, dw));
+     * }</pre>
+     */
+    public static void both(Runnable here, Runnable there) {
+        Check.notNull("here", here);
+        Check.notNull("there", there);
+        BlasThreads.both(here, there);
     }
 
     static boolean isNative() {

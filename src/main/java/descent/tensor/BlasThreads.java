@@ -28,6 +28,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * 2; more count as 2); by default 2 when the machine has two cores or more and {@code OPENBLAS_NUM_THREADS=1}, else 1
  * (OpenBLAS's own threads already use the cores). A product called while the helper thread is busy with another
  * product runs both halves on its own thread.
+ *
+ * <p>{@link #both} runs two independent pieces of work at once, one per thread: a dense layer's weight gradient
+ * xᵀ·dy and input gradient dy·Wᵀ, which always have the same number of multiply-adds. Their products are still split
+ * by the rule above, but each runs its halves on its own thread, so the bits are those of running them one after the
+ * other. Two whole products side by side keep each core on its own data, which two halves of every product do not:
+ * on the bench's network the backward pass then takes about a tenth less time (docs/performance.md, "Both cores").
  */
 final class BlasThreads {
     /** Row blocks are multiples of this. */
@@ -96,7 +102,8 @@ final class BlasThreads {
     static void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c, int k) {
         int m = c.rows(), h = split(m);
         Worker w = threads > 1 ? worker() : null;
-        if (w != null && w.busy.tryLock()) {
+        // Inside both() the caller holds the lock (reentrant) and the helper is busy: then do both halves here.
+        if (w != null && !w.busy.isHeldByCurrentThread() && w.busy.tryLock()) {
             try {
                 w.post(transA, transB, alpha, a, b, beta, c, k, h, m);
                 rows(transA, transB, alpha, a, b, beta, c, k, 0, h);
@@ -107,6 +114,39 @@ final class BlasThreads {
         } else {
             rows(transA, transB, alpha, a, b, beta, c, k, 0, h);
             rows(transA, transB, alpha, a, b, beta, c, k, h, m);
+        }
+    }
+
+    /**
+     * Runs {@code here} on this thread and {@code there} on the helper thread at once, when two threads are set and
+     * the helper is free; else {@code here} then {@code there} on this thread. The two must not write the same memory.
+     * A failure in either is rethrown here after both have finished ({@code here}'s first).
+     */
+    static void both(Runnable here, Runnable there) {
+        Worker w = threads > 1 ? worker() : null;
+        if (w == null || w.busy.isHeldByCurrentThread() || !w.busy.tryLock()) {
+            here.run();
+            there.run();
+            return;
+        }
+        try {
+            w.post(there);
+            Throwable hereFailed = null;
+            try {
+                here.run();
+            } catch (RuntimeException | Error e) {
+                hereFailed = e;
+            }
+            try {
+                w.await();
+            } catch (RuntimeException | Error e) {
+                if (hereFailed == null) throw e;
+                hereFailed.addSuppressed(e);
+            }
+            if (hereFailed instanceof RuntimeException r) throw r;
+            if (hereFailed instanceof Error e) throw e;
+        } finally {
+            w.busy.unlock();
         }
     }
 
@@ -155,6 +195,7 @@ final class BlasThreads {
         private double alpha, beta;
         private Matrix a, b, c;
         private int k, r0, r1;
+        private Runnable task;                // when set, the work posted instead of a half product
 
         Worker() {
             thread = new Thread(this, "descent-blas");
@@ -173,6 +214,16 @@ final class BlasThreads {
             this.k = k;
             this.r0 = r0;
             this.r1 = r1;
+            task = null;
+            publish();
+        }
+
+        void post(Runnable task) {
+            this.task = task;
+            publish();
+        }
+
+        private void publish() {
             failure = null;
             caller = Thread.currentThread();
             done = false;
@@ -187,6 +238,7 @@ final class BlasThreads {
                 else LockSupport.park(this);
             }
             a = b = c = null;
+            task = null;
             Throwable f = failure;
             if (f instanceof RuntimeException r) throw r;
             if (f instanceof Error e) throw e;
@@ -202,7 +254,8 @@ final class BlasThreads {
                 }
                 posted = false;
                 try {
-                    rows(transA, transB, alpha, a, b, beta, c, k, r0, r1);
+                    if (task != null) task.run();
+                    else rows(transA, transB, alpha, a, b, beta, c, k, r0, r1);
                 } catch (Throwable e) {
                     failure = e;
                 }

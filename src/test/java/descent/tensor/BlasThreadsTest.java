@@ -1,5 +1,8 @@
 package descent.tensor;
 
+import descent.nn.Dense;
+import descent.nn.Layers;
+import descent.nn.Sequential;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +14,8 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -107,5 +112,70 @@ class BlasThreadsTest {
         assertEquals(64, BlasThreads.split(128));
         assertEquals(384, BlasThreads.split(784));
         assertEquals(128, BlasThreads.split(300));
+    }
+
+    /** A dense layer's backward pass on this many threads: dx, dW, db. */
+    private static List<Matrix> denseBackward(Dense layer, Matrix x, Matrix dy, int threads) {
+        BlasThreads.threads(threads);
+        layer.forward(x);
+        Matrix dx = layer.backward(dy).copy();
+        return List.of(dx, layer.parameters().get(0).grad().copy(), layer.parameters().get(1).grad().copy());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void denseBackwardOnTwoCoresGivesTheBitsOfOneCore(DType dtype) {
+        Random rnd = new Random(5);
+        int[][] layers = {{128, 100, 100}, {128, 784, 100}, {200, 300, 50}, {128, 100, 10}, {64, 30, 20}};
+        String[] names = {"dx", "dW", "db"};
+        for (int[] s : layers) {
+            int batch = s[0], in = s[1], out = s[2];
+            Dense layer = Layers.dense(in, out, 7);
+            if (dtype == DType.FLOAT32) layer = (Dense) Sequential.of(layer).to(DType.FLOAT32).layers().get(0);
+            Matrix x = random(batch, in, rnd).to(dtype), dy = random(batch, out, rnd).to(dtype);
+            List<Matrix> one = denseBackward(layer, x, dy, 1), two = denseBackward(layer, x, dy, 2);
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(values(one.get(i)), values(two.get(i)),
+                        dtype + " Dense(" + in + ", " + out + ") on a batch of " + batch + ", " + names[i] + ": 1 thread against 2");
+            }
+        }
+    }
+
+    @Test
+    void bothRunsTheSecondOnTheOtherThreadOnlyWithTwoThreads() {
+        Thread[] ran = new Thread[2];
+        BlasThreads.threads(2);
+        Blas.both(() -> ran[0] = Thread.currentThread(), () -> ran[1] = Thread.currentThread());
+        assertEquals(Thread.currentThread(), ran[0], "the first runs on the caller's thread");
+        assertNotEquals(Thread.currentThread(), ran[1], "with two threads the second runs on the helper thread");
+        BlasThreads.threads(1);
+        Blas.both(() -> ran[0] = Thread.currentThread(), () -> ran[1] = Thread.currentThread());
+        assertEquals(Thread.currentThread(), ran[1], "with one thread both run on the caller's thread");
+    }
+
+    @Test
+    void bothRethrowsAFailureAfterBothFinishedAndStaysUsable() {
+        BlasThreads.threads(2);
+        boolean[] finished = new boolean[2];
+        IllegalStateException there = assertThrows(IllegalStateException.class, () -> Blas.both(() -> finished[0] = true,
+                () -> {
+                    throw new IllegalStateException("there failed");
+                }));
+        assertEquals("there failed", there.getMessage());
+        assertTrue(finished[0], "the first still ran");
+        IllegalArgumentException here = assertThrows(IllegalArgumentException.class, () -> Blas.both(() -> {
+            throw new IllegalArgumentException("here failed");
+        }, () -> {
+            finished[1] = true;
+            throw new IllegalStateException("there failed too");
+        }));
+        assertEquals("here failed", here.getMessage(), "the caller's own failure comes first");
+        assertTrue(finished[1], "the second ran to its end before the rethrow");
+        assertEquals("there failed too", here.getSuppressed()[0].getMessage(), "the other failure is kept as suppressed");
+        Thread[] ran = new Thread[1];
+        Blas.both(() -> { }, () -> ran[0] = Thread.currentThread());
+        assertNotEquals(Thread.currentThread(), ran[0], "after failures the helper thread still takes work");
+        IllegalArgumentException nul = assertThrows(IllegalArgumentException.class, () -> Blas.both(null, () -> { }));
+        assertTrue(nul.getMessage().contains("here"), nul.getMessage());
     }
 }
