@@ -14,21 +14,41 @@ import java.util.SplittableRandom;
  * with hot caches (what the bench's GEMM-only ceiling adds up). The step here does only the products, in training
  * order, on the benchmark network's own shapes (784-100×4-10, batch 128), with what a real step does around them
  * that touches memory: a fresh batch gathered from Fashion-MNIST before the products and every weight matrix
- * written (a tiny SGD step) after them. Prints one line; run it a few times, since this VM's speed drifts.
+ * written (a tiny SGD step) after them. Prints one line per dtype; run it a few times, since this VM's speed drifts.
+ * With {@code --json true} it prints the bench's JSON lines instead: the harness runs it in every round and reports
+ * the "products inside a step" ceiling, which no step that multiplies with this BLAS can beat.
  *
  * <pre>
  * bench/run --quick    # once: compiles bench/java into target/bench-classes
- * OPENBLAS_NUM_THREADS=1 DESCENT_THREADS=1 java -cp "$(cat target/bench-classpath)" descent.bench.InSituBench --dtype float64
+ * OPENBLAS_NUM_THREADS=1 DESCENT_THREADS=1 java -cp "$(cat target/bench-classpath)" descent.bench.InSituBench --dtypes float64,float32
  * </pre>
  */
 public final class InSituBench {
     private static final int[] SIZES = {784, 100, 100, 100, 100, 10};
     private static final int BATCH = 128;
+    private static final long PAIR_WORK = 1L << 20;     // as Dense's
 
     public static void main(String[] argv) {
         Args args = new Args(argv);
-        DType dtype = args.get("dtype", "float64").equals("float32") ? DType.FLOAT32 : DType.FLOAT64;
         int steps = args.getInt("steps", 2000), warmup = args.getInt("warmup", 300), repeats = args.getInt("repeats", 200);
+        boolean json = args.get("json", "false").equals("true");
+        for (String name : args.get("dtypes", args.get("dtype", "float64")).split(",")) {
+            DType dtype = name.equals("float32") ? DType.FLOAT32 : DType.FLOAT64;
+            double[] micros = measure(dtype, steps, warmup, repeats);
+            double inStep = micros[0], hot = micros[1];
+            if (json) {
+                Json.line().put("impl", "descent").put("probe", "in-step").put("dtype", name).put("threads", Blas.threads())
+                        .put("in_step_us", inStep).put("hot_us", hot).put("blas", Blas.implementation()).emit();
+            } else {
+                System.out.printf("%s, %d thread(s): the 13 products take %.0f µs inside a step (%.0f it/s if a step were"
+                                + " only them), %.0f µs each alone with hot caches (%.0f it/s): inside = %.2f× alone%n",
+                        name, Blas.threads(), inStep, 1e6 / inStep, hot, 1e6 / hot, inStep / hot);
+            }
+        }
+    }
+
+    /** Microseconds per step of the 13 products inside a step, and of the same products each alone and hot. */
+    private static double[] measure(DType dtype, int steps, int warmup, int repeats) {
         int layers = SIZES.length - 1;
         Dataset train = Datasets.fashionMnist().train().to(dtype);
         Matrix[] w = new Matrix[layers], dw = new Matrix[layers], h = new Matrix[layers + 1], dh = new Matrix[layers + 1];
@@ -62,19 +82,25 @@ public final class InSituBench {
             hot += timeHot(() -> h[layer].transposeTimesInto(dh[layer + 1], dw[layer]), repeats);
             if (k > 0) hot += timeHot(() -> dh[layer + 1].timesTransposeInto(w[layer], dh[layer]), repeats);
         }
-        double inStepMicros = inStep / 1e3 / steps, hotMicros = hot / 1e3;
-        System.out.printf("%s, %d thread(s): the 13 products take %.0f µs inside a step (%.0f it/s if a step were"
-                        + " only them), %.0f µs each alone with hot caches (%.0f it/s): inside = %.2f× alone%n",
-                dtype.toString().toLowerCase(), Blas.threads(), inStepMicros, 1e6 / inStepMicros, hotMicros,
-                1e6 / hotMicros, inStepMicros / hotMicros);
+        return new double[]{inStep / 1e3 / steps, hot / 1e3};
     }
 
-    /** Forward, then per layer from the last: weight gradient and (except the first layer) input gradient. */
+    /**
+     * Forward, then per layer from the last: weight gradient and (except the first layer) input gradient, the two on
+     * both cores at once when they are large enough, as {@code Dense.backward} runs them.
+     */
     private static void products(Matrix[] w, Matrix[] dw, Matrix[] h, Matrix[] dh) {
         for (int k = 0; k < w.length; k++) h[k].timesInto(w[k], h[k + 1]);
         for (int k = w.length - 1; k >= 0; k--) {
-            h[k].transposeTimesInto(dh[k + 1], dw[k]);
-            if (k > 0) dh[k + 1].timesTransposeInto(w[k], dh[k]);
+            final int layer = k;
+            Runnable weightGradient = () -> h[layer].transposeTimesInto(dh[layer + 1], dw[layer]);
+            if (k == 0) weightGradient.run();
+            else if ((long) BATCH * SIZES[k] * SIZES[k + 1] < PAIR_WORK) {
+                weightGradient.run();
+                dh[k + 1].timesTransposeInto(w[k], dh[k]);
+            } else {
+                Blas.both(() -> dh[layer + 1].timesTransposeInto(w[layer], dh[layer]), weightGradient);
+            }
         }
     }
 
