@@ -1,6 +1,7 @@
 /**
  * The helpers every other package shares, each in one place: how numbers print, how arguments are checked, how
- * independent runs go parallel, how text is escaped for HTML. Nothing here depends on the rest of descent.
+ * independent runs go parallel, how a step hands work to the second core ({@link descent.base.HelperThread}), how
+ * text is escaped for HTML. Nothing here depends on the rest of descent.
  *
  * <pre>{@code
  * Format.repr(1e-5);                       // "1e-05": hyperparameters in toString, as Python prints them

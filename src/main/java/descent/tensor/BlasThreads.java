@@ -1,12 +1,11 @@
 package descent.tensor;
 
+import descent.base.HelperThread;
 import dev.ludovic.netlib.blas.BLAS;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Both cores for the large matrix products, with results that do not depend on the number of threads.
@@ -43,8 +42,8 @@ final class BlasThreads {
 
     private static final MethodHandle DGEMM_K;   // null: no split
     private static final MethodHandle SGEMM_K;   // the float32 one; null with DGEMM_K
+    private static final HalfProduct SECOND_HALF = new HalfProduct();
     private static volatile int threads;
-    private static volatile Worker worker;
 
     static {
         MethodHandle d = null, f = null;
@@ -101,15 +100,16 @@ final class BlasThreads {
     /** c ← alpha·op(a)·op(b) + beta·c in two row blocks (when {@link #splits}); row-major, shapes checked by the caller. */
     static void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c, int k) {
         int m = c.rows(), h = split(m);
-        Worker w = threads > 1 ? worker() : null;
-        // Inside both() the caller holds the lock (reentrant) and the helper is busy: then do both halves here.
-        if (w != null && !w.busy.isHeldByCurrentThread() && w.busy.tryLock()) {
+        // Inside both() (or on the helper thread) the helper is not available: then both halves run here.
+        if (threads > 1 && HelperThread.tryAcquire()) {
             try {
-                w.post(transA, transB, alpha, a, b, beta, c, k, h, m);
+                SECOND_HALF.set(transA, transB, alpha, a, b, beta, c, k, h, m);
+                HelperThread.post(SECOND_HALF);
                 rows(transA, transB, alpha, a, b, beta, c, k, 0, h);
-                w.await();
+                HelperThread.await();
             } finally {
-                w.busy.unlock();
+                SECOND_HALF.clear();
+                HelperThread.release();
             }
         } else {
             rows(transA, transB, alpha, a, b, beta, c, k, 0, h);
@@ -123,14 +123,13 @@ final class BlasThreads {
      * A failure in either is rethrown here after both have finished ({@code here}'s first).
      */
     static void both(Runnable here, Runnable there) {
-        Worker w = threads > 1 ? worker() : null;
-        if (w == null || w.busy.isHeldByCurrentThread() || !w.busy.tryLock()) {
+        if (threads < 2 || !HelperThread.tryAcquire()) {
             here.run();
             there.run();
             return;
         }
         try {
-            w.post(there);
+            HelperThread.post(there);
             Throwable hereFailed = null;
             try {
                 here.run();
@@ -138,7 +137,7 @@ final class BlasThreads {
                 hereFailed = e;
             }
             try {
-                w.await();
+                HelperThread.await();
             } catch (RuntimeException | Error e) {
                 if (hereFailed == null) throw e;
                 hereFailed.addSuppressed(e);
@@ -146,7 +145,7 @@ final class BlasThreads {
             if (hereFailed instanceof RuntimeException r) throw r;
             if (hereFailed instanceof Error e) throw e;
         } finally {
-            w.busy.unlock();
+            HelperThread.release();
         }
     }
 
@@ -171,39 +170,14 @@ final class BlasThreads {
         }
     }
 
-    private static Worker worker() {
-        Worker w = worker;
-        if (w == null) {
-            synchronized (BlasThreads.class) {
-                if (worker == null) worker = new Worker();
-                w = worker;
-            }
-        }
-        return w;
-    }
-
-    /** The second thread: waits for a half product, computes it, says so. Allocates nothing per product. */
-    private static final class Worker implements Runnable {
-        private static final long SPIN_NANOS = 50_000;   // keeps waiting without sleeping between products of a step
-        final ReentrantLock busy = new ReentrantLock();
-        private final Thread thread;
-        private volatile Thread caller;
-        private volatile boolean posted;
-        private volatile boolean done;
-        private Throwable failure;
+    /** The second half of a split product, posted to the helper thread; one, reused, since only its holder posts. */
+    private static final class HalfProduct implements Runnable {
         private boolean transA, transB;
         private double alpha, beta;
         private Matrix a, b, c;
         private int k, r0, r1;
-        private Runnable task;                // when set, the work posted instead of a half product
 
-        Worker() {
-            thread = new Thread(this, "descent-blas");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void post(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c, int k, int r0, int r1) {
+        void set(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c, int k, int r0, int r1) {
             this.transA = transA;
             this.transB = transB;
             this.alpha = alpha;
@@ -214,54 +188,15 @@ final class BlasThreads {
             this.k = k;
             this.r0 = r0;
             this.r1 = r1;
-            task = null;
-            publish();
         }
 
-        void post(Runnable task) {
-            this.task = task;
-            publish();
-        }
-
-        private void publish() {
-            failure = null;
-            caller = Thread.currentThread();
-            done = false;
-            posted = true;                // publishes the fields above
-            LockSupport.unpark(thread);
-        }
-
-        void await() {
-            long start = System.nanoTime();
-            while (!done) {
-                if (System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
-                else LockSupport.park(this);
-            }
-            a = b = c = null;
-            task = null;
-            Throwable f = failure;
-            if (f instanceof RuntimeException r) throw r;
-            if (f instanceof Error e) throw e;
+        void clear() {
+            a = b = c = null;    // no matrix stays reachable from here after its product
         }
 
         @Override
         public void run() {
-            while (true) {
-                long start = System.nanoTime();
-                while (!posted) {
-                    if (System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
-                    else LockSupport.park(this);
-                }
-                posted = false;
-                try {
-                    if (task != null) task.run();
-                    else rows(transA, transB, alpha, a, b, beta, c, k, r0, r1);
-                } catch (Throwable e) {
-                    failure = e;
-                }
-                done = true;
-                LockSupport.unpark(caller);
-            }
+            rows(transA, transB, alpha, a, b, beta, c, k, r0, r1);
         }
     }
 }

@@ -32,7 +32,7 @@ final class LayerStatsRecorder {
     private final double[] activationSum, activationSquares;
     private final Beside.Task activations = new Beside.Task() {
         @Override
-        void run() {
+        public void run() {
             for (int i = 0; i < activationSum.length; i++) {
                 sums(model.output(i), sums);
                 activationSum[i] = sums[0];
@@ -76,6 +76,15 @@ final class LayerStatsRecorder {
     /** Waits for what {@link #start()} began (before anything may overwrite the layers' outputs). */
     void settle() {
         activations.await();
+    }
+
+    /** As {@link #settle()} while {@code failure} is on its way out: a failure of the statistics is added to it. */
+    void settleAfter(Throwable failure) {
+        try {
+            activations.await();
+        } catch (RuntimeException | Error e) {
+            if (e != failure) failure.addSuppressed(e);
+        }
     }
 
     private static int indexOf(List<Parameter> list, Parameter p) {

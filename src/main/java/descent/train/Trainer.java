@@ -188,11 +188,16 @@ public final class Trainer {
         double accuracy = Evaluation.accuracy(out, batches.labels, out.rows());
         backward();
         if (recorder != null) recorder.start();   // activation statistics on the second core, during the updates
-        for (int i = 0; i < params.size(); i++) {
-            update(i, lr);
-            // one pass over the gradient and the new values: Σ g², NaN if a gradient or a new value is not finite
-            gradSquares[i] = LayerStatsRecorder.sumSquares(params.get(i).grad(), params.get(i).value());
-            if (!Double.isFinite(gradSquares[i])) checkFinite(i, lr);
+        try {
+            for (int i = 0; i < params.size(); i++) {
+                update(i, lr);
+                // one pass over the gradient and the new values: Σ g², NaN if a gradient or a new value is not finite
+                gradSquares[i] = LayerStatsRecorder.sumSquares(params.get(i).grad(), params.get(i).value());
+                if (!Double.isFinite(gradSquares[i])) checkFinite(i, lr);
+            }
+        } catch (RuntimeException | Error e) {
+            if (recorder != null) recorder.settleAfter(e);   // gives the second core back before the failure leaves
+            throw e;
         }
         LayerStats stats = recorder == null ? null : recorder.record(gradSquares);   // outputs and gradients of this step
         return record(new TrainingStep(iteration, iteration / batches.batchesPerEpoch(), value, accuracy, lr, stats));

@@ -20,7 +20,7 @@
  *   Snapshot            model tensors and optimizer states saved and restored (checkpoint for rollback, restore-best)
  *   EarlyStoppingMonitor best loss, patience counter and best weights during one fit (the rule: EarlyStopping)
  *   LayerStatsRecorder  per-layer activation and gradient statistics per step and per epoch (LayerStats)
- *   Beside              a second thread for the activation statistics while the step updates the weights
+ *   Beside              the activation statistics on the second core (HelperThread) while the step updates the weights
  *   DivergenceRule      when a finite but growing loss is flagged in History.warning()
  *   Evaluation.of       loss and accuracy of a model on a data set, without a trainer
  *   History             what was recorded, as tables; each fit returns a copy

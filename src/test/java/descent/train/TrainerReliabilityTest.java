@@ -57,6 +57,28 @@ class TrainerReliabilityTest {
         }
     }
 
+    /** SGD, except that one chosen update throws instead, as a buggy custom optimizer would. */
+    private static final class ThrowsOnce implements Optimizer {
+        private final Optimizer sgd = Optimizers.sgd(0.1);
+        private final int failAt;
+        private int calls;
+
+        ThrowsOnce(int failAt) {
+            this.failAt = failAt;
+        }
+
+        public double lr() { return sgd.lr(); }
+        public Schedule schedule() { return sgd.schedule(); }
+        public Optimizer withSchedule(Schedule s) { throw new UnsupportedOperationException(); }
+        public Optimizer withLr(double lr) { throw new UnsupportedOperationException(); }
+        public List<String> stateNames() { return sgd.stateNames(); }
+
+        public void update(double[] w, double[] g, State state, double lr) {
+            if (calls++ == failAt) throw new IllegalStateException("update " + failAt + " failed");
+            sgd.update(w, g, state, lr);
+        }
+    }
+
     /** Every step's loss of {@code trainer} equals the reference run's, bit for bit. */
     private static void assertSameLosses(Trainer reference, Trainer trainer, String what) {
         assertArrayEquals(reference.history().iterations().doubleColumn("loss").asDoubleArray(),
@@ -189,6 +211,22 @@ class TrainerReliabilityTest {
         assertEquals(3, trainer.iteration());
         assertNotEquals(changed, copyOfState(net), "the first two tensors were updated");
         assertTrue(Double.isNaN(net.stateTensors().get("0.b").data()[0]), "the failed update's NaN is still there");
+    }
+
+    @Test
+    void aFailingUpdateGivesTheSecondCoreBackAndTheNextStepsStillRun() {
+        Dataset d = Datasets.spirals(100, 0.05, 2);
+        // Mlp(2, 8, 2) has 4 parameter tensors: step 2's second update throws.
+        var trainer = Trainer.of(Mlp.of(2, 8, 2).seed(1), d, new ThrowsOnce(2 * 4 + 1)).batchSize(10).seed(5);
+        trainer.step();
+        trainer.step();
+        IllegalStateException e = assertThrows(IllegalStateException.class, trainer::step);
+        assertEquals("update 9 failed", e.getMessage());
+        // The statistics that ran beside the updates were awaited: nothing holds the second core now.
+        boolean free = descent.base.HelperThread.tryAcquire();
+        if (free) descent.base.HelperThread.release();
+        assertTrue(free || descent.tensor.Blas.threads() == 1, "the trainer still holds the helper thread after the failure");
+        assertTrue(Double.isFinite(trainer.step().loss()), "the trainer steps on after the failure");
     }
 
     @Test
