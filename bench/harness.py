@@ -29,7 +29,7 @@ NAMES = {"descent": "descent", "descent-trainer": "descent Trainer", "descent-ja
          "numpy": "numpy", "torch": "PyTorch"}
 JAVA_BLAS = ["-Ddescent.blas=java"]          # descent-java: what a machine without OpenBLAS gets
 COMPARED = ("descent", "numpy", "torch")      # the columns whose loss and accuracy must agree
-SECONDARY = ("descent-trainer", "descent-java")   # extra descent rows, run in the first rounds only
+SECONDARY = ("descent-java",)   # context rows, run in the first --secondary-rounds only
 
 
 def log(msg):
@@ -265,7 +265,7 @@ def trainer_ratios(rows, dtype, opt):
 
 def trainer_cell(rows, dtype, opt):
     """Trainer.step()'s best it/s, and its speed relative to the bare loop measured in the same rounds and thread
-    counts (the Trainer runs in the first rounds only, so comparing it with other rounds' best would mislead)."""
+    counts (a round's speed drifts on a shared machine, so comparing it with other rounds' best would mislead)."""
     tr = [r for r in rows if (r["impl"], r["dtype"], r["optimizer"]) == ("descent-trainer", dtype, opt)]
     if not tr:
         return "–"
@@ -590,8 +590,9 @@ def main():
                    help="cut one optimizer's run after this long (its it/s still counts); guards against a thread "
                         "setting that collapses on a busy machine")
     p.add_argument("--secondary-rounds", type=int, default=1,
-                   help="rounds that also run the Trainer and Java-BLAS rows (default 1: they are context, not the "
-                        "comparison, and a full round takes long on a busy machine)")
+                   help="rounds that also run the Java-BLAS row (default 1: it is context, not the comparison). "
+                        "The Trainer row runs in every round: its ratio to the loop is a target, and only runs of "
+                        "the same round compare fairly")
     p.add_argument("--no-startup", action="store_true", help="skip the JShell and notebook start-up timings")
     p.add_argument("--out", help="folder for the report, <date>-<time>-<host>.md and latest.md (default "
                                   "bench/results; --quick: target/bench-results, "
@@ -677,7 +678,7 @@ def main():
             for threads in a.threads:
                 for impl in order:
                     if impl in SECONDARY and (rnd >= a.secondary_rounds or (impl == "descent-java" and dtype != "float64")):
-                        continue        # context rows: the first rounds only; the Java BLAS row in float64 only
+                        continue        # the Java BLAS row: the first rounds only, float64 only
                     if impl == "descent-java" and threads != 1:
                         continue        # the Java fallback is single-threaded
                     if (impl, dtype, threads) in collapsed:
