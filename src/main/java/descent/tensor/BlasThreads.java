@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
  * <pre>
  *   C = op(A)·op(B), m rows:   m ≥ 128 and m·n·k ≥ 2^20  →  rows [0, h) and [h, m), h = ⌊m/2⌋ rounded down to 64
  *                              the two halves are two BLAS calls, on two threads or one after the other on one
+ *                              on two threads only when m·n·k ≥ 2^22; smaller split products run both halves here
  * </pre>
  * The rule depends on the shapes only, so a product gives the same bits with one thread or two. With OpenBLAS's
  * generic (Prescott) kernels it also gives the bits of the unsplit call; its AVX-512 (SkylakeX) kernels sum the edge
@@ -37,8 +38,15 @@ import java.lang.reflect.Method;
 final class BlasThreads {
     /** Row blocks are multiples of this. */
     static final int ROWS = 64;
-    /** Products with less work (m·n·k) than this are not split: a thread hand-off costs a few µs. */
+    /** Products with less work (m·n·k) than this are not split: two calls would cost more than they save. */
     static final long MIN_WORK = 1L << 20;
+    /**
+     * Split products with less work than this run both halves on the calling thread. Handing a half of a 128×100·100×100
+     * product to the other core made it slower (float32 40 → 46 µs, float64 57 → 64 µs, interleaved in one process),
+     * and left half of its output in the other core's cache for the next layer to fetch; the 784-wide products still
+     * gain (float64 567 → 431 µs). Where the halves run does not change the bits; only the split rule does.
+     */
+    static final long MIN_HANDOFF = 1L << 22;
 
     private static final MethodHandle DGEMM_K;   // null: no split
     private static final MethodHandle SGEMM_K;   // the float32 one; null with DGEMM_K
@@ -92,6 +100,11 @@ final class BlasThreads {
         return DGEMM_K != null && m >= 2 * ROWS && (long) m * n * k >= MIN_WORK;
     }
 
+    /** Whether, with two threads, the second half of a split product of this shape runs on the other core. */
+    static boolean handsOff(int m, int n, int k) {
+        return (long) m * n * k >= MIN_HANDOFF;
+    }
+
     /** The first row of the second block. */
     static int split(int m) {
         return m / 2 / ROWS * ROWS;
@@ -101,7 +114,7 @@ final class BlasThreads {
     static void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c, int k) {
         int m = c.rows(), h = split(m);
         // Inside both() (or on the helper thread) the helper is not available: then both halves run here.
-        if (threads > 1 && HelperThread.tryAcquire()) {
+        if (threads > 1 && handsOff(m, c.cols(), k) && HelperThread.tryAcquire()) {
             try {
                 SECOND_HALF.set(transA, transB, alpha, a, b, beta, c, k, h, m);
                 HelperThread.post(SECOND_HALF);

@@ -109,6 +109,9 @@ class BlasThreadsTest {
         assertTrue(BlasThreads.splits(784, 100, 128), "784x128·128x100 (weight gradient)");
         assertFalse(BlasThreads.splits(128, 10, 100), "128x100·100x10: too little work for a hand-off");
         assertFalse(BlasThreads.splits(100, 1000, 1000), "fewer than 128 rows");
+        assertTrue(BlasThreads.handsOff(128, 100, 784), "128x784·784x100: its second half goes to the other core");
+        assertTrue(BlasThreads.handsOff(784, 100, 128), "784x128·128x100 too");
+        assertFalse(BlasThreads.handsOff(128, 100, 100), "128x100·100x100: split, but both halves on the caller's core");
         assertEquals(64, BlasThreads.split(128));
         assertEquals(384, BlasThreads.split(784));
         assertEquals(128, BlasThreads.split(300));
