@@ -30,14 +30,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What a trainer does after a failure, on bad configuration, when trained twice, and when a run diverges slowly. */
 class TrainerReliabilityTest {
 
-    /** Adam, except that one chosen update writes NaN into its parameter after updating it (and its state). */
+    /**
+     * Adam, except that one chosen update goes wrong: by default it writes NaN into its parameter after updating it
+     * (and its state); {@link #throwing()} makes it throw instead, as a buggy custom optimizer would.
+     */
     private static final class FailOnce implements Optimizer {
         private final Optimizer adam = Optimizers.adam(0.01);
         private final int failAt;
+        private final boolean throwing;
         private int calls;
 
         FailOnce(int failAt) {
+            this(failAt, false);
+        }
+
+        private FailOnce(int failAt, boolean throwing) {
             this.failAt = failAt;
+            this.throwing = throwing;
+        }
+
+        static FailOnce throwing(int failAt) {
+            return new FailOnce(failAt, true);
         }
 
         public double lr() { return adam.lr(); }
@@ -47,35 +60,15 @@ class TrainerReliabilityTest {
         public List<String> stateNames() { return adam.stateNames(); }
 
         public void update(double[] w, double[] g, State state, double lr) {
+            boolean fail = calls++ == failAt;
+            if (fail && throwing) throw new IllegalStateException("update " + failAt + " failed");
             adam.update(w, g, state, lr);
-            if (calls++ == failAt) w[0] = Double.NaN;
+            if (fail) w[0] = Double.NaN;
         }
 
         @Override
         public String toString() {
             return "FailOnce(" + adam + ")";
-        }
-    }
-
-    /** SGD, except that one chosen update throws instead, as a buggy custom optimizer would. */
-    private static final class ThrowsOnce implements Optimizer {
-        private final Optimizer sgd = Optimizers.sgd(0.1);
-        private final int failAt;
-        private int calls;
-
-        ThrowsOnce(int failAt) {
-            this.failAt = failAt;
-        }
-
-        public double lr() { return sgd.lr(); }
-        public Schedule schedule() { return sgd.schedule(); }
-        public Optimizer withSchedule(Schedule s) { throw new UnsupportedOperationException(); }
-        public Optimizer withLr(double lr) { throw new UnsupportedOperationException(); }
-        public List<String> stateNames() { return sgd.stateNames(); }
-
-        public void update(double[] w, double[] g, State state, double lr) {
-            if (calls++ == failAt) throw new IllegalStateException("update " + failAt + " failed");
-            sgd.update(w, g, state, lr);
         }
     }
 
@@ -217,7 +210,7 @@ class TrainerReliabilityTest {
     void aFailingUpdateGivesTheSecondCoreBackAndTheNextStepsStillRun() {
         Dataset d = Datasets.spirals(100, 0.05, 2);
         // Mlp(2, 8, 2) has 4 parameter tensors: step 2's second update throws.
-        var trainer = Trainer.of(Mlp.of(2, 8, 2).seed(1), d, new ThrowsOnce(2 * 4 + 1)).batchSize(10).seed(5);
+        var trainer = Trainer.of(Mlp.of(2, 8, 2).seed(1), d, FailOnce.throwing(2 * 4 + 1)).batchSize(10).seed(5);
         trainer.step();
         trainer.step();
         IllegalStateException e = assertThrows(IllegalStateException.class, trainer::step);
