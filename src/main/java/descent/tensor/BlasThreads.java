@@ -50,7 +50,7 @@ final class BlasThreads {
 
     private static final MethodHandle DGEMM_K;   // null: no split
     private static final MethodHandle SGEMM_K;   // the float32 one; null with DGEMM_K
-    private static final HalfProduct SECOND_HALF = new HalfProduct();
+    private static final HalfProduct FIRST_HALF = new HalfProduct(), SECOND_HALF = new HalfProduct();
     private static volatile int threads;
 
     static {
@@ -115,12 +115,13 @@ final class BlasThreads {
         int m = c.rows(), h = split(m);
         // Inside both() (or on the helper thread) the helper is not available: then both halves run here.
         if (threads > 1 && handsOff(m, c.cols(), k) && HelperThread.tryAcquire()) {
+            // Only the holder sets the two halves, so one instance of each suffices.
+            FIRST_HALF.set(transA, transB, alpha, a, b, beta, c, k, 0, h);
+            SECOND_HALF.set(transA, transB, alpha, a, b, beta, c, k, h, m);
             try {
-                SECOND_HALF.set(transA, transB, alpha, a, b, beta, c, k, h, m);
-                HelperThread.post(SECOND_HALF);
-                rows(transA, transB, alpha, a, b, beta, c, k, 0, h);
-                HelperThread.await();
+                beside(FIRST_HALF, SECOND_HALF);
             } finally {
+                FIRST_HALF.clear();     // before release: then the next holder may set them
                 SECOND_HALF.clear();
                 HelperThread.release();
             }
@@ -142,24 +143,33 @@ final class BlasThreads {
             return;
         }
         try {
-            HelperThread.post(there);
-            Throwable hereFailed = null;
-            try {
-                here.run();
-            } catch (RuntimeException | Error e) {
-                hereFailed = e;
-            }
-            try {
-                HelperThread.await();
-            } catch (RuntimeException | Error e) {
-                if (hereFailed == null) throw e;
-                hereFailed.addSuppressed(e);
-            }
-            if (hereFailed instanceof RuntimeException r) throw r;
-            if (hereFailed instanceof Error e) throw e;
+            beside(here, there);
         } finally {
             HelperThread.release();
         }
+    }
+
+    /**
+     * With the helper acquired (the caller releases it): {@code there} on it, {@code here} on this thread, then waits
+     * for both, even when either fails. A failure is rethrown after both have finished ({@code here}'s first, the
+     * other suppressed), so no task is still running with the caller's matrices when the exception leaves.
+     */
+    private static void beside(Runnable here, Runnable there) {
+        HelperThread.post(there);
+        Throwable hereFailed = null;
+        try {
+            here.run();
+        } catch (RuntimeException | Error e) {
+            hereFailed = e;
+        }
+        try {
+            HelperThread.await();
+        } catch (RuntimeException | Error e) {
+            if (hereFailed == null) throw e;
+            hereFailed.addSuppressed(e);
+        }
+        if (hereFailed instanceof RuntimeException r) throw r;
+        if (hereFailed instanceof Error e) throw e;
     }
 
     /** Rows [r0, r1) of c. */
@@ -183,7 +193,7 @@ final class BlasThreads {
         }
     }
 
-    /** The second half of a split product, posted to the helper thread; one, reused, since only its holder posts. */
+    /** One half of a split product, as a task: the second runs on the helper thread, the first here. */
     private static final class HalfProduct implements Runnable {
         private boolean transA, transB;
         private double alpha, beta;
