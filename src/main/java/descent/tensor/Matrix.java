@@ -265,36 +265,16 @@ public final class Matrix {
                     + "; expected a 1x" + cols + " row.");
         }
         requireSameDType(row, "add a row to each row");
-        if (floats != null) {
-            float[] r = row.floats;
-            for (int i = 0, o = 0; i < rows; i++, o += cols) {
-                for (int j = 0; j < cols; j++) floats[o + j] += r[j];
-            }
-            return this;
-        }
-        double[] r = row.data;
-        for (int i = 0, o = 0; i < rows; i++, o += cols) {
-            for (int j = 0; j < cols; j++) data[o + j] += r[j];
-        }
+        if (floats != null) RowLoops.addToEachRow(floats, row.floats);
+        else RowLoops.addToEachRow(data, row.data);
         return this;
     }
 
     /** out ← the sum of each column, as a 1×cols row (a bias gradient); returns {@code out}. */
     public Matrix columnSumsInto(Matrix out) {
         checkOut("column sums", 1, cols, out);
-        if (floats != null) {
-            float[] s = out.floats;
-            Arrays.fill(s, 0f);
-            for (int i = 0, o = 0; i < rows; i++, o += cols) {
-                for (int j = 0; j < cols; j++) s[j] += floats[o + j];
-            }
-            return out;
-        }
-        double[] s = out.data;
-        java.util.Arrays.fill(s, 0.0);
-        for (int i = 0, o = 0; i < rows; i++, o += cols) {
-            for (int j = 0; j < cols; j++) s[j] += data[o + j];
-        }
+        if (floats != null) RowLoops.columnSums(floats, out.floats);
+        else RowLoops.columnSums(data, out.data);
         return out;
     }
 
