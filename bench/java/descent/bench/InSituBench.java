@@ -26,7 +26,6 @@ import java.util.SplittableRandom;
 public final class InSituBench {
     private static final int[] SIZES = {784, 100, 100, 100, 100, 10};
     private static final int BATCH = 128;
-    private static final long PAIR_WORK = 1L << 20;     // as Dense's
 
     public static void main(String[] argv) {
         Args args = new Args(argv);
@@ -95,7 +94,7 @@ public final class InSituBench {
             final int layer = k;
             Runnable weightGradient = () -> h[layer].transposeTimesInto(dh[layer + 1], dw[layer]);
             if (k == 0) weightGradient.run();
-            else if ((long) BATCH * SIZES[k] * SIZES[k + 1] < PAIR_WORK) {
+            else if ((long) BATCH * SIZES[k] * SIZES[k + 1] < Blas.PAIR_WORK) {
                 weightGradient.run();
                 dh[k + 1].timesTransposeInto(w[k], dh[k]);
             } else {

@@ -30,8 +30,6 @@ import java.util.SplittableRandom;
  * }</pre>
  */
 public final class Dense implements Layer {
-    /** Below this many multiply-adds per product a hand-off to the second core costs more than it saves. */
-    private static final long PAIR_WORK = 1L << 20;
     private final int in;
     private final int out;
     private final Initializer init;
@@ -76,7 +74,7 @@ public final class Dense implements Layer {
     public Matrix backward(Matrix dy) {
         checkBackward(dy);
         dx = Matrix.reuse(dx, x.rows(), in, dy.dtype());
-        if ((long) x.rows() * in * out < PAIR_WORK) {
+        if ((long) x.rows() * in * out < Blas.PAIR_WORK) {
             parameterGradients(dy);
             return dy.timesTransposeInto(w.value(), dx);
         }

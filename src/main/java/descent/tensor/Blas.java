@@ -111,6 +111,17 @@ public final class Blas {
     }
 
     /**
+     * The least work, in multiply-adds per product, for which two products are worth running side by side with
+     * {@link #both}: below it, handing one to the other core costs more than it saves. {@link descent.nn.Dense} pairs
+     * its two backward products from here up (on the bench's network: the 100-wide layers, 128·100·100 = 1.28M).
+     * <pre>{@code
+     * long work = 128L * 100 * 100;
+     * work >= Blas.PAIR_WORK     // true: dx and dW of a 128-row batch through a 100x100 layer go to both cores
+     * }</pre>
+     */
+    public static final long PAIR_WORK = 1L << 20;
+
+    /**
      * Runs two independent computations at once, {@code here} on this thread and {@code there} on descent's second
      * BLAS thread, when {@link #threads()} is 2 and that thread is free; else one after the other. They must not write
      * the same memory. Each still splits its products by the shape-only rule, on its own thread, so the results are

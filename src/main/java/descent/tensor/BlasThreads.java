@@ -38,7 +38,12 @@ import java.lang.reflect.Method;
 final class BlasThreads {
     /** Row blocks are multiples of this. */
     static final int ROWS = 64;
-    /** Products with less work (m·n·k) than this are not split: two calls would cost more than they save. */
+    /**
+     * Products with less work (m·n·k) than this are not split: two calls would cost more than they save. Above it two
+     * 64-row calls are faster than one even on one core, with OpenBLAS's AVX-512 kernels: a 128×100·100×100 forward took
+     * 52 µs as two calls and 71 µs as one in float64, 33 against 37–44 µs in float32. The same value as
+     * {@link Blas#PAIR_WORK}, which decides whether two whole products share the cores.
+     */
     static final long MIN_WORK = 1L << 20;
     /**
      * Split products with less work than this run both halves on the calling thread. Handing a half of a 128×100·100×100
