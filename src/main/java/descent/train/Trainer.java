@@ -156,7 +156,9 @@ public final class Trainer {
 
     /**
      * Runs one mini-batch: gather, forward and loss, backward, check finite, update, check finite, record. When a
-     * check fails, the step is undone (see the class comment) and an {@link ArithmeticException} says why.
+     * check fails, the step is undone (see the class comment) and an {@link ArithmeticException} says why. When the
+     * optimizer or a regularizer throws while updating (your own, say), the step is undone the same way and an
+     * {@link IllegalStateException} names the parameter, with the exception as its cause.
      *
      * <p>Rollback without a copy per step: every {@value #CHECKPOINT_EVERY} steps (and after each epoch) the trainer
      * saves the model and the optimizer states, and remembers the rows of every batch since. Only the model's few
@@ -190,7 +192,11 @@ public final class Trainer {
         if (recorder != null) recorder.start();   // activation statistics on the second core, during the updates
         try {
             for (int i = 0; i < params.size(); i++) {
-                update(i, lr);
+                try {
+                    update(i, lr);
+                } catch (RuntimeException e) {   // a custom optimizer's or regularizer's bug: descent's own do not throw here
+                    throw undoFailedUpdate(i, lr, e);
+                }
                 // one pass over the gradient and the new values: Σ g², NaN if a gradient or a new value is not finite
                 gradSquares[i] = LayerStatsRecorder.sumSquares(params.get(i).grad(), params.get(i).value());
                 if (!Double.isFinite(gradSquares[i])) checkFinite(i, lr);
@@ -298,6 +304,44 @@ public final class Trainer {
         checkpointAt = -1;
         throw divergence(what, lr, "The model could not be restored: it was changed outside this trainer since iteration "
                 + since + ", so replaying the steps since then did not reproduce it; it is left as the failed update left it.");
+    }
+
+    /**
+     * After the update of parameter {@code failed} threw: puts back the state before this step as
+     * {@link #divergedAfterUpdate} does (checkpoint, replay, check), and returns the exception to throw, which names the
+     * parameter and says whether the model was restored. The check leaves out the failed parameter and its state,
+     * which the throw may have left half-updated.
+     */
+    private IllegalStateException undoFailedUpdate(int failed, double lr, RuntimeException e) {
+        if (recorder != null) recorder.settleAfter(e);   // before the replay overwrites the layers' outputs
+        Snapshot failure = Snapshot.of(model, states);
+        failure.save();
+        boolean restored;
+        try {
+            checkpoint.restore();
+            for (int j = checkpointAt; j < iteration; j++) replay(replayRows[j - checkpointAt], optimizer.lrAt(j), params.size() - 1);
+            Snapshot before = Snapshot.of(model, states);
+            before.save();
+            replay(replayRows[iteration - checkpointAt], lr, failed - 1);
+            restored = failure.reproducesExcept(params.get(failed).value().array(), states[failed]);
+            if (restored) before.restore();
+        } catch (RuntimeException replayFailed) {
+            e.addSuppressed(replayFailed);
+            restored = false;
+        }
+        batches.repeat();
+        String what = "Updating " + paramNames.get(failed) + " at iteration " + iteration + " with " + optimizer
+                + (regularizers.isEmpty() ? "" : " and " + regularizers) + " threw " + e + ". ";
+        if (restored) {
+            return new IllegalStateException(what + "The model, the optimizer's state and the batch order were restored to"
+                    + " before this step; fix the update, then train on.", e);
+        }
+        failure.restore();
+        int since = checkpointAt;
+        checkpointAt = -1;
+        return new IllegalStateException(what + "The model could not be restored: it was changed outside this trainer since"
+                + " iteration " + since + ", so replaying the steps since then did not reproduce it; it is left as the failed"
+                + " update left it.", e);
     }
 
     /** One step again on these rows, with parameters 0 .. lastUpdate updated, without checks or records. */

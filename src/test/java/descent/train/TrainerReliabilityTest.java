@@ -32,7 +32,8 @@ class TrainerReliabilityTest {
 
     /**
      * Adam, except that one chosen update goes wrong: by default it writes NaN into its parameter after updating it
-     * (and its state); {@link #throwing()} makes it throw instead, as a buggy custom optimizer would.
+     * (and its state); {@link #throwing()} makes it throw instead, after changing its parameter and state, as a buggy
+     * custom optimizer might.
      */
     private static final class FailOnce implements Optimizer {
         private final Optimizer adam = Optimizers.adam(0.01);
@@ -61,8 +62,8 @@ class TrainerReliabilityTest {
 
         public void update(double[] w, double[] g, State state, double lr) {
             boolean fail = calls++ == failAt;
-            if (fail && throwing) throw new IllegalStateException("update " + failAt + " failed");
             adam.update(w, g, state, lr);
+            if (fail && throwing) throw new IllegalStateException("update " + failAt + " failed");   // after changing w
             if (fail) w[0] = Double.NaN;
         }
 
@@ -207,19 +208,48 @@ class TrainerReliabilityTest {
     }
 
     @Test
-    void aFailingUpdateGivesTheSecondCoreBackAndTheNextStepsStillRun() {
+    void anUpdateThatThrowsIsUndoneNamedAndGivesTheSecondCoreBack() {
         Dataset d = Datasets.spirals(100, 0.05, 2);
-        // Mlp(2, 8, 2) has 4 parameter tensors: step 2's second update throws.
-        var trainer = Trainer.of(Mlp.of(2, 8, 2).seed(1), d, FailOnce.throwing(2 * 4 + 1)).batchSize(10).seed(5);
-        trainer.step();
-        trainer.step();
+        // Mlp(2, 8, 2) with batch norm has 6 parameter tensors: step 3's fourth update changes its tensor and state,
+        // then throws, after three tensors (and their Adam moments and step counts) were updated.
+        var failing = Mlp.of(2, 8, 2).batchNorm().dropout(0.1).seed(1);
+        var trainer = Trainer.of(failing, d, FailOnce.throwing(3 * 6 + 3)).batchSize(10).seed(5);
+        for (int i = 0; i < 3; i++) trainer.step();
+        Map<String, Matrix> before = copyOfState(failing);
         IllegalStateException e = assertThrows(IllegalStateException.class, trainer::step);
-        assertEquals("update 9 failed", e.getMessage());
+        assertEquals("Updating 1.beta at iteration 3 with FailOnce(Adam(lr=0.01, beta1=0.9, beta2=0.999, eps=1e-08)) threw"
+                + " java.lang.IllegalStateException: update 21 failed. The model, the optimizer's state and the batch order"
+                + " were restored to before this step; fix the update, then train on.", e.getMessage());
+        assertEquals("update 21 failed", e.getCause().getMessage(), "the optimizer's own exception is the cause");
+        assertEquals(before, copyOfState(failing), "parameters, batch-norm statistics and dropout state as before the step");
+        assertEquals(3, trainer.iteration());
         // The statistics that ran beside the updates were awaited: nothing holds the second core now.
         boolean free = descent.base.HelperThread.tryAcquire();
         if (free) descent.base.HelperThread.release();
         assertTrue(free || descent.tensor.Blas.threads() == 1, "the trainer still holds the helper thread after the failure");
-        assertTrue(Double.isFinite(trainer.step().loss()), "the trainer steps on after the failure");
+
+        // Continuing gives exactly what a run without the failure gives: same batches, same Adam moments and counts.
+        for (int i = 0; i < 17; i++) trainer.step();
+        var clean = Mlp.of(2, 8, 2).batchNorm().dropout(0.1).seed(1);
+        var reference = Trainer.of(clean, d, Optimizers.adam(0.01)).batchSize(10).seed(5);
+        for (int i = 0; i < 20; i++) reference.step();
+        assertSameLosses(reference, trainer, "losses of all 20 steps");
+        assertEquals(copyOfState(clean), copyOfState(failing), "weights after 20 steps");
+    }
+
+    @Test
+    void anUpdateThatThrowsOnAModelChangedOutsideTheTrainerSaysItCouldNotBeRestored() {
+        Dataset d = Datasets.spirals(100, 0.05, 2);
+        var net = Mlp.of(2, 8, 2).seed(1);
+        var trainer = Trainer.of(net, d, FailOnce.throwing(3 * 4 + 1)).batchSize(10).seed(5);
+        for (int i = 0; i < 3; i++) trainer.step();
+        net.stateTensors().get("0.W").data()[0] += 1;      // a change the trainer does not know of
+        IllegalStateException e = assertThrows(IllegalStateException.class, trainer::step);
+        assertTrue(e.getMessage().startsWith("Updating 0.b at iteration 3 with FailOnce("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("The model could not be restored: it was changed outside this trainer since iteration 0,"
+                + " so replaying the steps since then did not reproduce it; it is left as the failed update left it."), e.getMessage());
+        assertEquals(3, trainer.iteration());
+        assertTrue(Double.isFinite(trainer.step().loss()), "the trainer steps on, from a new checkpoint");
     }
 
     @Test
