@@ -3,6 +3,9 @@ package descent.bench;
 import descent.data.Batches;
 import descent.data.Dataset;
 import descent.data.Datasets;
+import descent.optim.Optimizer;
+import descent.optim.Optimizers;
+import descent.optim.State;
 import descent.tensor.Blas;
 import descent.tensor.DType;
 import descent.tensor.Matrix;
@@ -14,7 +17,7 @@ import java.util.SplittableRandom;
  * with hot caches (what the bench's GEMM-only ceiling adds up). The step here does only the products, in training
  * order, on the benchmark network's own shapes (784-100×4-10, batch 128), with what a real step does around them
  * that touches memory: a fresh batch gathered from Fashion-MNIST before the products and every weight matrix
- * written (a tiny SGD step) after them. Prints one line per dtype; run it a few times, since this VM's speed drifts.
+ * written (descent's SGD update, with a learning rate too small to move them) after them; those two are timed too. Prints one line per dtype; run it a few times, since this VM's speed drifts.
  * With {@code --json true} it prints the bench's JSON lines instead: the harness runs it in every round and reports
  * the "products inside a step" ceiling, which no step that multiplies with this BLAS can beat.
  *
@@ -34,19 +37,24 @@ public final class InSituBench {
         for (String name : args.get("dtypes", args.get("dtype", "float64")).split(",")) {
             DType dtype = name.equals("float32") ? DType.FLOAT32 : DType.FLOAT64;
             double[] micros = measure(dtype, steps, warmup, repeats);
-            double inStep = micros[0], hot = micros[1];
+            double inStep = micros[0], hot = micros[1], gather = micros[2], update = micros[3];
             if (json) {
                 Json.line().put("impl", "descent").put("probe", "in-step").put("dtype", name).put("threads", Blas.threads())
-                        .put("in_step_us", inStep).put("hot_us", hot).put("blas", Blas.implementation()).emit();
+                        .put("in_step_us", inStep).put("hot_us", hot).put("gather_us", gather).put("update_us", update)
+                        .put("blas", Blas.implementation()).emit();
             } else {
                 System.out.printf("%s, %d thread(s): the 13 products take %.0f µs inside a step (%.0f it/s if a step were"
-                                + " only them), %.0f µs each alone with hot caches (%.0f it/s): inside = %.2f× alone%n",
-                        name, Blas.threads(), inStep, 1e6 / inStep, hot, 1e6 / hot, inStep / hot);
+                                + " only them), %.0f µs each alone with hot caches (%.0f it/s): inside = %.2f× alone;"
+                                + " the batch copy %.0f µs, the SGD update %.0f µs%n",
+                        name, Blas.threads(), inStep, 1e6 / inStep, hot, 1e6 / hot, inStep / hot, gather, update);
             }
         }
     }
 
-    /** Microseconds per step of the 13 products inside a step, and of the same products each alone and hot. */
+    /**
+     * Microseconds per step: the 13 products inside a step; the same products each alone and hot; and, in the same
+     * steps, copying the batch and descent's SGD update of the weights (two things every loop does beside the products).
+     */
     private static double[] measure(DType dtype, int steps, int warmup, int repeats) {
         int layers = SIZES.length - 1;
         Dataset train = Datasets.fashionMnist().train().to(dtype);
@@ -63,16 +71,27 @@ public final class InSituBench {
         }
         Batches batches = Batches.withReplacement(train.size(), BATCH, 1);
         int[] rows = new int[BATCH];
-        long inStep = 0;
+        Optimizer sgd = Optimizers.sgd(1e-9);    // writes every weight, as an update does, without moving them measurably
+        State[] states = new State[layers];
+        for (int k = 0; k < layers; k++) states[k] = sgd.newState(w[k]);
+        long inStep = 0, gather = 0, update = 0;
         for (int step = 0; step < warmup + steps; step++) {
+            boolean timed = step >= warmup;
+            long t0 = System.nanoTime();
             batches.next(rows);
             for (int r = 0; r < BATCH; r++) {
                 System.arraycopy(train.x().array(), rows[r] * SIZES[0], h[0].array(), r * SIZES[0], SIZES[0]);
             }
-            long start = System.nanoTime();
+            long t1 = System.nanoTime();
             products(w, dw, h, dh);
-            if (step >= warmup) inStep += System.nanoTime() - start;
-            for (int k = 0; k < layers; k++) sgd(w[k], dw[k]);
+            long t2 = System.nanoTime();
+            for (int k = 0; k < layers; k++) sgd.update(w[k], dw[k], states[k], 1e-9);
+            long t3 = System.nanoTime();
+            if (timed) {
+                gather += t1 - t0;
+                inStep += t2 - t1;
+                update += t3 - t2;
+            }
         }
         long hot = 0;   // each product alone, repeated: the bench's GEMM probe
         for (int k = 0; k < layers; k++) {
@@ -81,7 +100,7 @@ public final class InSituBench {
             hot += timeHot(() -> h[layer].transposeTimesInto(dh[layer + 1], dw[layer]), repeats);
             if (k > 0) hot += timeHot(() -> dh[layer + 1].timesTransposeInto(w[layer], dh[layer]), repeats);
         }
-        return new double[]{inStep / 1e3 / steps, hot / 1e3};
+        return new double[]{inStep / 1e3 / steps, hot / 1e3, gather / 1e3 / steps, update / 1e3 / steps};
     }
 
     /**
@@ -109,11 +128,6 @@ public final class InSituBench {
         long start = System.nanoTime();
         for (int i = 0; i < repeats; i++) product.run();
         return (System.nanoTime() - start) / repeats;
-    }
-
-    /** w ← w − 1e-9·g: writes every weight, as an update does, without moving them measurably. */
-    private static void sgd(Matrix w, Matrix g) {
-        for (int i = 0; i < w.size(); i++) w.set(i / w.cols(), i % w.cols(), w.flat(i) - 1e-9 * g.flat(i));
     }
 
     private static void fill(Matrix m, double scale, SplittableRandom random) {
