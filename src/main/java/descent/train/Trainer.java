@@ -281,67 +281,65 @@ public final class Trainer {
      */
     private void divergedAfterUpdate(String what, double lr, int updated) {
         if (recorder != null) recorder.settle();   // before the replay overwrites the layers' outputs
-        Snapshot failure = Snapshot.of(model, states);
-        failure.save();
-        boolean restored;
-        try {
-            checkpoint.restore();
-            for (int j = checkpointAt; j < iteration; j++) replay(replayRows[j - checkpointAt], optimizer.lrAt(j), params.size() - 1);
-            Snapshot before = Snapshot.of(model, states);
-            before.save();
-            replay(replayRows[iteration - checkpointAt], lr, updated);
-            restored = failure.reproduces();
-            if (restored) before.restore();
-        } catch (RuntimeException e) {
-            restored = false;
-        }
-        batches.repeat();
-        if (restored) {
+        int since = checkpointAt;
+        if (putBackBeforeThisStep(lr, updated, -1, null)) {
             throw divergence(what, lr, "The model, the optimizer's state and the batch order were restored to before this step.");
         }
-        failure.restore();
-        int since = checkpointAt;
-        checkpointAt = -1;
         throw divergence(what, lr, "The model could not be restored: it was changed outside this trainer since iteration "
                 + since + ", so replaying the steps since then did not reproduce it; it is left as the failed update left it.");
     }
 
     /**
      * After the update of parameter {@code failed} threw: puts back the state before this step as
-     * {@link #divergedAfterUpdate} does (checkpoint, replay, check), and returns the exception to throw, which names the
-     * parameter and says whether the model was restored. The check leaves out the failed parameter and its state,
-     * which the throw may have left half-updated.
+     * {@link #divergedAfterUpdate} does, and returns the exception to throw, which names the parameter and says whether
+     * the model was restored. The check leaves out the failed parameter and its state, which the throw may have left
+     * half-updated.
      */
     private IllegalStateException undoFailedUpdate(int failed, double lr, RuntimeException e) {
         if (recorder != null) recorder.settleAfter(e);   // before the replay overwrites the layers' outputs
-        Snapshot failure = Snapshot.of(model, states);
-        failure.save();
-        boolean restored;
-        try {
-            checkpoint.restore();
-            for (int j = checkpointAt; j < iteration; j++) replay(replayRows[j - checkpointAt], optimizer.lrAt(j), params.size() - 1);
-            Snapshot before = Snapshot.of(model, states);
-            before.save();
-            replay(replayRows[iteration - checkpointAt], lr, failed - 1);
-            restored = failure.reproducesExcept(params.get(failed).value().array(), states[failed]);
-            if (restored) before.restore();
-        } catch (RuntimeException replayFailed) {
-            e.addSuppressed(replayFailed);
-            restored = false;
-        }
-        batches.repeat();
+        int since = checkpointAt;
+        boolean restored = putBackBeforeThisStep(lr, failed - 1, failed, e);
         String what = "Updating " + paramNames.get(failed) + " at iteration " + iteration + " with " + optimizer
                 + (regularizers.isEmpty() ? "" : " and " + regularizers) + " threw " + e + ". ";
         if (restored) {
             return new IllegalStateException(what + "The model, the optimizer's state and the batch order were restored to"
                     + " before this step; fix the update, then train on.", e);
         }
-        failure.restore();
-        int since = checkpointAt;
-        checkpointAt = -1;
         return new IllegalStateException(what + "The model could not be restored: it was changed outside this trainer since"
                 + " iteration " + since + ", so replaying the steps since then did not reproduce it; it is left as the failed"
                 + " update left it.", e);
+    }
+
+    /**
+     * Restores the checkpoint, replays the steps since it, then this step with parameters 0 .. lastUpdate updated, and
+     * checks that this gives what the failure left (leaving out parameter {@code skipped} and its state, if ≥ 0). If it
+     * does, puts back the state before this step and returns true; if not (or the replay threw: added to
+     * {@code failure} when given), leaves everything as the failure left it, drops the checkpoint and returns false.
+     * Either way the next step draws this step's batch again.
+     */
+    private boolean putBackBeforeThisStep(double lr, int lastUpdate, int skipped, Throwable failure) {
+        Snapshot failed = Snapshot.of(model, states);
+        failed.save();
+        boolean restored;
+        try {
+            checkpoint.restore();
+            for (int j = checkpointAt; j < iteration; j++) replay(replayRows[j - checkpointAt], optimizer.lrAt(j), params.size() - 1);
+            Snapshot before = Snapshot.of(model, states);
+            before.save();
+            replay(replayRows[iteration - checkpointAt], lr, lastUpdate);
+            restored = skipped < 0 ? failed.reproduces()
+                    : failed.reproducesExcept(params.get(skipped).value().array(), states[skipped]);
+            if (restored) before.restore();
+        } catch (RuntimeException replayFailed) {
+            if (failure != null) failure.addSuppressed(replayFailed);
+            restored = false;
+        }
+        batches.repeat();
+        if (!restored) {
+            failed.restore();
+            checkpointAt = -1;
+        }
+        return restored;
     }
 
     /** One step again on these rows, with parameters 0 .. lastUpdate updated, without checks or records. */
