@@ -85,6 +85,19 @@ class TrainerReliabilityTest {
         return m;
     }
 
+    /**
+     * Steps {@code trainer} (3 steps done, one failed and undone) to 20 steps, and checks that its losses and its
+     * model {@code failing} are those of a clean Adam run of the same batch-norm network from the same seeds.
+     */
+    private static void continuesLikeARunWithoutTheFailure(Trainer trainer, Sequential failing, Dataset d) {
+        for (int i = 0; i < 17; i++) trainer.step();
+        var clean = Mlp.of(2, 8, 2).batchNorm().dropout(0.1).seed(1);
+        var reference = Trainer.of(clean, d, Optimizers.adam(0.01)).batchSize(10).seed(5);
+        for (int i = 0; i < 20; i++) reference.step();
+        assertSameLosses(reference, trainer, "losses of all 20 steps");
+        assertEquals(copyOfState(clean), copyOfState(failing), "weights after 20 steps");
+    }
+
     @Test
     void rollbackRestoresTheModelTheOptimizerStatesAndTheBatchPosition() {
         Dataset d = Datasets.spirals(100, 0.05, 2);
@@ -102,13 +115,8 @@ class TrainerReliabilityTest {
         assertEquals(3, trainer.iteration());
         assertEquals(3, trainer.history().size());
 
-        // Continuing gives exactly what a run without the failure gives: same batches, same Adam moments.
-        for (int i = 0; i < 17; i++) trainer.step();
-        var clean = Mlp.of(2, 8, 2).batchNorm().dropout(0.1).seed(1);
-        var reference = Trainer.of(clean, d, Optimizers.adam(0.01)).batchSize(10).seed(5);
-        for (int i = 0; i < 20; i++) reference.step();
-        assertSameLosses(reference, trainer, "losses of all 20 steps");
-        assertEquals(copyOfState(clean), copyOfState(failing), "weights after 20 steps");
+        // Continuing gives exactly what a run without the failure gives: same batches, same Adam moments and counts.
+        continuesLikeARunWithoutTheFailure(trainer, failing, d);
 
         State s = Optimizers.adam(0.1).newState(2);
         s.advance();
@@ -229,12 +237,7 @@ class TrainerReliabilityTest {
         assertTrue(free || descent.tensor.Blas.threads() == 1, "the trainer still holds the helper thread after the failure");
 
         // Continuing gives exactly what a run without the failure gives: same batches, same Adam moments and counts.
-        for (int i = 0; i < 17; i++) trainer.step();
-        var clean = Mlp.of(2, 8, 2).batchNorm().dropout(0.1).seed(1);
-        var reference = Trainer.of(clean, d, Optimizers.adam(0.01)).batchSize(10).seed(5);
-        for (int i = 0; i < 20; i++) reference.step();
-        assertSameLosses(reference, trainer, "losses of all 20 steps");
-        assertEquals(copyOfState(clean), copyOfState(failing), "weights after 20 steps");
+        continuesLikeARunWithoutTheFailure(trainer, failing, d);
     }
 
     @Test
