@@ -17,8 +17,8 @@ import java.util.List;
  * </pre>
  * The sums run in interleaved partial sums added up in a fixed order ({@link #sumSquares}, {@link #sums}; float32
  * in 512 float lanes that HotSpot vectorizes): the same numbers on every machine and thread count, and several times
- * faster than one running sum, whose every addition waits for the one before. The trainer computes the squared gradient norms once per step for its
- * finiteness check and hands them over.
+ * faster than one running sum, whose every addition waits for the one before. The trainer computes the squared
+ * gradient norms once per step for its finiteness check and hands them over.
  */
 final class LayerStatsRecorder {
     /** float32 values are summed in this many float lanes, a block at a time... */
